@@ -1,0 +1,156 @@
+//! The two languages of a newsletter and the reader's three ways of reading them.
+
+use std::fmt;
+
+/// A language a text can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag written into `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, used when a translation is missing.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// How the reader reads: one language, or both (Chinese then English, as printed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LangMode {
+    Zh,
+    En,
+    Both,
+}
+
+impl LangMode {
+    pub const ALL: [LangMode; 3] = [LangMode::Zh, LangMode::En, LangMode::Both];
+
+    /// The value used in the URL (`lang=`) and in local storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangMode::Zh => "zh",
+            LangMode::En => "en",
+            LangMode::Both => "both",
+        }
+    }
+
+    /// Reads a `lang=` value; anything unknown is `None` (and then ignored).
+    pub fn parse(value: &str) -> Option<LangMode> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "zh" => Some(LangMode::Zh),
+            "en" => Some(LangMode::En),
+            "both" => Some(LangMode::Both),
+            _ => None,
+        }
+    }
+
+    /// The languages shown, in the order they are printed.
+    pub fn langs(self) -> &'static [Lang] {
+        match self {
+            LangMode::Zh => &[Lang::Zh],
+            LangMode::En => &[Lang::En],
+            LangMode::Both => &[Lang::Zh, Lang::En],
+        }
+    }
+
+    /// The language of the page as a whole (`<html lang>`): Chinese leads in "both".
+    pub fn primary(self) -> Lang {
+        match self {
+            LangMode::En => Lang::En,
+            LangMode::Zh | LangMode::Both => Lang::Zh,
+        }
+    }
+}
+
+impl fmt::Display for LangMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The mode for a first visit, from the browser's preferred languages (`navigator.languages`,
+/// most preferred first): the first of them that is Chinese or English decides; with
+/// neither, English.
+pub fn preferred_mode<S: AsRef<str>>(browser_langs: &[S]) -> LangMode {
+    for tag in browser_langs {
+        let primary = tag
+            .as_ref()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => return LangMode::Zh,
+            "en" => return LangMode::En,
+            _ => {}
+        }
+    }
+    LangMode::En
+}
+
+/// Which mode wins: the URL's, else the reader's remembered choice, else the browser's.
+pub fn resolve_mode<S: AsRef<str>>(
+    from_url: Option<LangMode>,
+    remembered: Option<&str>,
+    browser_langs: &[S],
+) -> LangMode {
+    from_url
+        .or_else(|| remembered.and_then(LangMode::parse))
+        .unwrap_or_else(|| preferred_mode(browser_langs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_browsers_get_chinese_whatever_the_region() {
+        assert_eq!(preferred_mode(&["zh-CN", "en"]), LangMode::Zh);
+        assert_eq!(preferred_mode(&["zh-Hant-TW"]), LangMode::Zh);
+        assert_eq!(preferred_mode(&["ZH"]), LangMode::Zh);
+    }
+
+    #[test]
+    fn other_browsers_get_english() {
+        assert_eq!(preferred_mode(&["en-GB", "zh-CN"]), LangMode::En);
+        assert_eq!(preferred_mode(&["fr-FR", "de"]), LangMode::En);
+        assert_eq!(preferred_mode::<&str>(&[]), LangMode::En);
+    }
+
+    #[test]
+    fn the_first_of_chinese_or_english_decides_after_other_languages() {
+        assert_eq!(preferred_mode(&["fr", "zh-CN", "en"]), LangMode::Zh);
+    }
+
+    #[test]
+    fn url_beats_remembered_choice_which_beats_the_browser() {
+        assert_eq!(
+            resolve_mode(Some(LangMode::Both), Some("en"), &["zh"]),
+            LangMode::Both
+        );
+        assert_eq!(resolve_mode(None, Some("en"), &["zh"]), LangMode::En);
+        assert_eq!(resolve_mode(None, Some("garbage"), &["zh"]), LangMode::Zh);
+        assert_eq!(resolve_mode(None, None, &["zh"]), LangMode::Zh);
+    }
+
+    #[test]
+    fn modes_round_trip_through_their_url_value() {
+        for mode in LangMode::ALL {
+            assert_eq!(LangMode::parse(mode.as_str()), Some(mode));
+        }
+        assert_eq!(LangMode::parse("fr"), None);
+    }
+}

@@ -1,0 +1,420 @@
+//! The newsletter as the viewer holds it once a file has been read and checked.
+//!
+//! Field types that carry a rule of the data format (ids, jurisdiction codes, dates, catalog
+//! paths, texts) check it while being deserialized, so a broken value is reported with its
+//! exact JSON path by [`crate::parse`]. Nothing here touches the network or the page.
+
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::lang::Lang;
+
+/// A human-readable string in one or both languages. At least one is present and non-blank.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Text {
+    pub zh: Option<String>,
+    pub en: Option<String>,
+}
+
+/// What to show for one language of a [`Text`]: the string and the language it is really in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    /// The language `text` is written in (goes into its `lang` attribute).
+    pub lang: Lang,
+    /// True when the wanted language was missing and this is the other one.
+    pub fallback: bool,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            zh: Some(zh.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The string in `lang`, if the text has it.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Zh => self.zh.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+
+    /// The string for a reader of `lang`: that language, or else the other one, marked.
+    pub fn show(&self, lang: Lang) -> Shown<'_> {
+        match self.get(lang) {
+            Some(text) => Shown {
+                text,
+                lang,
+                fallback: false,
+            },
+            None => Shown {
+                // A Text always holds at least one language (checked when read).
+                text: self.get(lang.other()).unwrap_or_default(),
+                lang: lang.other(),
+                fallback: true,
+            },
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            zh: Option<String>,
+            en: Option<String>,
+        }
+        let raw = Raw::deserialize(deserializer)?;
+        // A blank translation is no translation: the reader gets the other language, marked.
+        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let text = Text {
+            zh: keep(raw.zh),
+            en: keep(raw.en),
+        };
+        if text.zh.is_none() && text.en.is_none() {
+            return Err(serde::de::Error::custom(
+                "a text needs a non-empty \"zh\" or \"en\"",
+            ));
+        }
+        Ok(text)
+    }
+}
+
+/// Declares a string newtype whose deserializer checks it with `check`.
+macro_rules! checked_string {
+    ($(#[$doc:meta])* $name:ident, $check:path) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks `value` against the data format's rule for this field.
+            pub fn new(value: &str) -> Result<$name, String> {
+                $check(value).map(|()| $name(value.to_owned()))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let value = String::deserialize(deserializer)?;
+                $name::new(&value).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+checked_string!(
+    /// A catalog, section or item id: 1 to 64 characters of `A-Z a-z 0-9 _ -`.
+    Id,
+    check_id
+);
+checked_string!(
+    /// A jurisdiction: `CN`, `CN-ZJ`, `US-CA`, `EU`.
+    Code,
+    check_code
+);
+checked_string!(
+    /// A date of `YYYY-MM-DD` or `YYYY-MM`; sorts in time order as a string.
+    Date,
+    check_date
+);
+checked_string!(
+    /// A day, `YYYY-MM-DD`.
+    Day,
+    check_day
+);
+checked_string!(
+    /// A catalog `file`: a relative path inside `issues/`.
+    IssuePath,
+    check_issue_path
+);
+
+fn check_id(value: &str) -> Result<(), String> {
+    let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if value.is_empty() || value.len() > 64 || !value.chars().all(ok_char) {
+        return Err(format!(
+            "invalid id {}: use 1 to 64 characters of A-Z a-z 0-9 _ -",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+fn check_code(value: &str) -> Result<(), String> {
+    let (country, sub) = match value.split_once('-') {
+        Some((country, sub)) => (country, Some(sub)),
+        None => (value, None),
+    };
+    let country_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
+    let sub_ok = sub.is_none_or(|s| {
+        (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    });
+    if !(country_ok && sub_ok) {
+        return Err(format!(
+            "invalid jurisdiction {}: use a code such as \"CN\", \"CN-ZJ\" or \"EU\"",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+fn two_digits_in(s: &str, range: std::ops::RangeInclusive<u32>) -> bool {
+    s.len() == 2
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.parse().is_ok_and(|n| range.contains(&n))
+}
+
+fn check_date(value: &str) -> Result<(), String> {
+    let parts: Vec<&str> = value.split('-').collect();
+    let ok = match parts.as_slice() {
+        [y, m] => is_year(y) && two_digits_in(m, 1..=12),
+        [y, m, d] => is_year(y) && two_digits_in(m, 1..=12) && two_digits_in(d, 1..=31),
+        _ => false,
+    };
+    if !ok {
+        return Err(format!(
+            "invalid date {}: use YYYY-MM-DD or YYYY-MM",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+fn check_day(value: &str) -> Result<(), String> {
+    if value.len() != 10 || check_date(value).is_err() {
+        return Err(format!("invalid date {}: use YYYY-MM-DD", quoted(value)));
+    }
+    Ok(())
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn check_issue_path(value: &str) -> Result<(), String> {
+    let bad = value.is_empty()
+        || value.starts_with('/')
+        || value.contains('\\')
+        || value.contains(':')
+        || value.contains(['?', '#'])
+        || value.chars().any(char::is_control)
+        || value.split('/').any(|part| part.is_empty() || part == "." || part == "..");
+    if bad {
+        return Err(format!(
+            "invalid file {}: use a relative path inside issues/, without \"..\", a scheme or a leading \"/\"",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+/// `value` in double quotes, cut short if long, for error messages.
+pub(crate) fn quoted(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{:?}…", &value[..cut]),
+        None => format!("{value:?}"),
+    }
+}
+
+impl Code {
+    /// The country a code belongs to: `CN` for `CN-ZJ`, itself for `CN` or `EU`.
+    pub fn country(&self) -> &str {
+        self.0.split('-').next().unwrap_or(&self.0)
+    }
+
+    pub fn is_subdivision(&self) -> bool {
+        self.0.contains('-')
+    }
+}
+
+/// The catalog, `issues/index.json`, with its issues newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    pub title: Option<Text>,
+    pub issues: Vec<CatalogEntry>,
+}
+
+impl Catalog {
+    /// The issue opened when the URL names none.
+    pub fn newest(&self) -> Option<&CatalogEntry> {
+        self.issues.first()
+    }
+
+    pub fn find(&self, id: &str) -> Option<&CatalogEntry> {
+        self.issues.iter().find(|entry| entry.id.as_str() == id)
+    }
+}
+
+/// One issue as the catalog lists it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct CatalogEntry {
+    pub id: Id,
+    pub file: IssuePath,
+    pub date: Date,
+    #[serde(default)]
+    pub number: Option<u32>,
+    #[serde(default)]
+    pub title: Option<Text>,
+}
+
+/// One issue of a newsletter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    pub id: Id,
+    pub publisher: Option<Text>,
+    pub publication: Option<Text>,
+    pub publication_number: Option<u32>,
+    pub series: Option<Text>,
+    pub number: Option<u32>,
+    pub date: Option<Date>,
+    /// Display names of jurisdiction codes, as the issue gives them.
+    pub jurisdictions: BTreeMap<Code, Text>,
+    pub sections: Vec<Section>,
+    pub disclaimer: Option<Text>,
+    pub contact: Option<Contact>,
+}
+
+impl Issue {
+    /// All items, in reading order, with their section.
+    pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
+        self.sections
+            .iter()
+            .flat_map(|section| section.items.iter().map(move |item| (section, item)))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub id: Id,
+    pub title: Text,
+    pub items: Vec<Item>,
+}
+
+/// One piece of news. `title` and `body` hold inline markup (see [`crate::markup`]).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Item {
+    pub id: Id,
+    #[serde(default)]
+    pub date: Option<Day>,
+    pub jurisdiction: Code,
+    #[serde(default)]
+    pub regulator: Option<Text>,
+    pub title: Text,
+    pub body: Text,
+    /// Only `http:` and `https:` URLs are kept; others are dropped with a warning.
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// How to reach the publisher. Every part is optional.
+#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+pub struct Contact {
+    /// An `http(s):` URL; others are dropped with a warning.
+    #[serde(default)]
+    pub website: Option<String>,
+    /// An e-mail address, shown as a `mailto:` link.
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub fax: Option<String>,
+    #[serde(default)]
+    pub offices: Vec<Text>,
+    #[serde(default)]
+    pub follow: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_allow_letters_digits_underscore_and_dash_up_to_64() {
+        assert!(Id::new("miit-81-draft_standards").is_ok());
+        assert!(Id::new(&"a".repeat(64)).is_ok());
+        assert!(Id::new(&"a".repeat(65)).is_err());
+        assert!(Id::new("").is_err());
+        assert!(Id::new("a b").is_err());
+        assert!(Id::new("a\"onmouseover").is_err());
+        assert!(Id::new("人脸").is_err());
+    }
+
+    #[test]
+    fn codes_are_countries_subdivisions_or_eu() {
+        for ok in ["CN", "CN-ZJ", "US-CA", "EU", "GB-ENG", "FR-75"] {
+            assert!(Code::new(ok).is_ok(), "{ok}");
+        }
+        for bad in ["cn", "CHN", "CN-", "-ZJ", "CN-ZJ-X", "C", "CN-zj", "CN ZJ", ""] {
+            assert!(Code::new(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Code::new("CN-ZJ").unwrap().country(), "CN");
+        assert_eq!(Code::new("EU").unwrap().country(), "EU");
+    }
+
+    #[test]
+    fn dates_are_year_month_or_full_days() {
+        assert!(Date::new("2021-01").is_ok());
+        assert!(Date::new("2021-01-18").is_ok());
+        for bad in ["2021", "2021-13", "2021-1-18", "21-01-18", "2021-01-32", "2021/01/18"] {
+            assert!(Date::new(bad).is_err(), "{bad}");
+        }
+        assert!(Day::new("2021-01-15").is_ok());
+        assert!(Day::new("2021-01").is_err());
+    }
+
+    #[test]
+    fn catalog_files_stay_inside_the_issues_folder() {
+        assert!(IssuePath::new("cyber-041.json").is_ok());
+        assert!(IssuePath::new("2021/cyber-041.json").is_ok());
+        for bad in [
+            "../secret.json",
+            "a/../../b.json",
+            "/etc/passwd",
+            "https://evil.example/x.json",
+            "javascript:alert(1)",
+            "//evil.example/x.json",
+            "a\\b.json",
+            "",
+            "./x.json",
+        ] {
+            assert!(IssuePath::new(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_missing_language_falls_back_to_the_other_and_says_so() {
+        let only_zh = Text {
+            zh: Some("国内要闻".into()),
+            en: None,
+        };
+        let shown = only_zh.show(Lang::En);
+        assert_eq!(shown.text, "国内要闻");
+        assert_eq!(shown.lang, Lang::Zh);
+        assert!(shown.fallback);
+        assert!(!only_zh.show(Lang::Zh).fallback);
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let long = "x".repeat(5000);
+        assert!(quoted(&long).chars().count() < 50);
+    }
+}

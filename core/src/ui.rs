@@ -1,0 +1,189 @@
+//! The interface's own words in each language: labels, buttons, headings, empty states.
+
+use crate::lang::Lang;
+
+/// Every string of the interface (not of the newsletter) in one language.
+#[derive(Debug)]
+pub struct Ui {
+    pub app_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub language: &'static str,
+    pub lang_zh: &'static str,
+    pub lang_en: &'static str,
+    pub lang_both: &'static str,
+    pub issue_picker: &'static str,
+    pub issue_number: &'static str,
+    pub contents: &'static str,
+    pub filter: &'static str,
+    pub filter_all: &'static str,
+    pub clear_filter: &'static str,
+    pub items_shown: &'static str,
+    pub section_empty: &'static str,
+    pub nothing_matches: &'static str,
+    pub source: &'static str,
+    pub regulator: &'static str,
+    pub jurisdiction: &'static str,
+    pub date: &'static str,
+    pub missing_zh: &'static str,
+    pub missing_en: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub retry: &'static str,
+    pub warnings: &'static str,
+    pub unknown_issue: &'static str,
+    pub open_newest: &'static str,
+    pub disclaimer: &'static str,
+    pub contact: &'static str,
+    pub website: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub fax: &'static str,
+    pub offices: &'static str,
+}
+
+pub const ZH: Ui = Ui {
+    app_name: "通讯阅读器",
+    skip_to_content: "跳到正文",
+    language: "语言",
+    lang_zh: "中文",
+    lang_en: "English",
+    lang_both: "中英对照",
+    issue_picker: "往期",
+    issue_number: "第{}期",
+    contents: "目录",
+    filter: "按法域筛选",
+    filter_all: "全部",
+    clear_filter: "清除筛选",
+    items_shown: "显示 {} / {} 条",
+    section_empty: "本栏目没有符合筛选条件的条目。",
+    nothing_matches: "没有符合筛选条件的条目。",
+    source: "原文链接",
+    regulator: "发布机构",
+    jurisdiction: "法域",
+    date: "日期",
+    missing_zh: "暂无中文版本",
+    missing_en: "暂无英文版本",
+    loading: "正在加载…",
+    load_failed: "无法加载",
+    retry: "重试",
+    warnings: "部分内容无法读取，已略去：",
+    unknown_issue: "目录中没有编号为“{}”的一期。",
+    open_newest: "打开最新一期",
+    disclaimer: "免责声明",
+    contact: "联系我们",
+    website: "网站",
+    email: "邮箱",
+    phone: "电话",
+    fax: "传真",
+    offices: "办公室",
+};
+
+pub const EN: Ui = Ui {
+    app_name: "Newsletter viewer",
+    skip_to_content: "Skip to content",
+    language: "Language",
+    lang_zh: "中文",
+    lang_en: "English",
+    lang_both: "Both",
+    issue_picker: "Issues",
+    issue_number: "No.{}",
+    contents: "Contents",
+    filter: "Filter by jurisdiction",
+    filter_all: "All",
+    clear_filter: "Clear filter",
+    items_shown: "Showing {} of {} items",
+    section_empty: "No item in this section matches the filter.",
+    nothing_matches: "No item matches the filter.",
+    source: "Source",
+    regulator: "Regulator",
+    jurisdiction: "Jurisdiction",
+    date: "Date",
+    missing_zh: "Chinese version unavailable",
+    missing_en: "English translation unavailable",
+    loading: "Loading…",
+    load_failed: "Could not load",
+    retry: "Retry",
+    warnings: "Some parts could not be read and are left out:",
+    unknown_issue: "The catalog has no issue \u{201c}{}\u{201d}.",
+    open_newest: "Open the newest issue",
+    disclaimer: "Disclaimer",
+    contact: "Contact",
+    website: "Website",
+    email: "Email",
+    phone: "Tel",
+    fax: "Fax",
+    offices: "Offices",
+};
+
+/// The interface's words in `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// Fills the `{}` placeholders of a template in order.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut values = values.iter();
+    let mut parts = template.split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            if let Some(value) = values.next() {
+                out.push_str(&value.to_string());
+            }
+        }
+    }
+    out
+}
+
+impl Ui {
+    /// The note shown on a text that falls back to the other language because the one
+    /// wanted (`missing`) is absent.
+    pub fn missing(&self, missing: Lang) -> &'static str {
+        match missing {
+            Lang::Zh => self.missing_zh,
+            Lang::En => self.missing_en,
+        }
+    }
+}
+
+/// A date of the data format written for readers of `lang`:
+/// `2021年1月15日` / `15 January 2021`, `2021年1月` / `January 2021`.
+/// A value that is not such a date is returned as it is.
+pub fn format_date(date: &str, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    match (parts.as_slice(), lang) {
+        ([y, m], Lang::Zh) => format!("{y}年{m}月"),
+        ([y, m, d], Lang::Zh) => format!("{y}年{m}月{d}日"),
+        ([y, m @ 1..=12], Lang::En) => format!("{} {y}", MONTHS[*m as usize - 1]),
+        ([y, m @ 1..=12, d], Lang::En) => format!("{d} {} {y}", MONTHS[*m as usize - 1]),
+        _ => date.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_in_order() {
+        assert_eq!(fill(EN.items_shown, &[&3, &5]), "Showing 3 of 5 items");
+        assert_eq!(fill(ZH.issue_number, &[&41]), "第41期");
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        assert_eq!(format_date("2021-01-15", Lang::Zh), "2021年1月15日");
+        assert_eq!(format_date("2021-01-15", Lang::En), "15 January 2021");
+        assert_eq!(format_date("2021-01", Lang::Zh), "2021年1月");
+        assert_eq!(format_date("2021-01", Lang::En), "January 2021");
+        assert_eq!(format_date("soon", Lang::En), "soon");
+    }
+}
