@@ -3,22 +3,37 @@
 use crate::filter::Filter;
 use crate::model::{Issue, Item, Section};
 
-/// One section of the contents and its items that the filter shows.
-#[derive(Debug, PartialEq)]
-pub struct ContentsSection<'a> {
-    pub section: &'a Section,
-    pub items: Vec<&'a Item>,
+/// One section of the contents and the items of it that the filter shows, as indices into
+/// `issue.sections` and that section's `items` (owned, so a view can key and keep them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentsSection {
+    pub section: usize,
+    pub items: Vec<usize>,
+}
+
+impl ContentsSection {
+    pub fn section<'a>(&self, issue: &'a Issue) -> &'a Section {
+        &issue.sections[self.section]
+    }
+
+    pub fn items<'a>(&self, issue: &'a Issue) -> impl Iterator<Item = &'a Item> + use<'a, '_> {
+        let section = self.section(issue);
+        self.items.iter().map(move |&i| &section.items[i])
+    }
 }
 
 /// The contents of `issue` under `filter`: sections left empty by the filter are left out.
 /// Each item links to `#` followed by its id.
-pub fn contents<'a>(issue: &'a Issue, filter: &Filter) -> Vec<ContentsSection<'a>> {
+pub fn contents(issue: &Issue, filter: &Filter) -> Vec<ContentsSection> {
     issue
         .sections
         .iter()
-        .map(|section| ContentsSection {
-            section,
-            items: section.items.iter().filter(|item| filter.shows(item)).collect(),
+        .enumerate()
+        .map(|(s, section)| ContentsSection {
+            section: s,
+            items: (0..section.items.len())
+                .filter(|&i| filter.shows(&section.items[i]))
+                .collect(),
         })
         .filter(|entry| !entry.items.is_empty())
         .collect()
@@ -29,13 +44,13 @@ mod tests {
     use super::*;
     use crate::filter::tests::issue;
 
-    fn ids(contents: &[ContentsSection<'_>]) -> Vec<(String, Vec<String>)> {
+    fn ids(issue: &Issue, contents: &[ContentsSection]) -> Vec<(String, Vec<String>)> {
         contents
             .iter()
             .map(|s| {
                 (
-                    s.section.id.to_string(),
-                    s.items.iter().map(|i| i.id.to_string()).collect(),
+                    s.section(issue).id.to_string(),
+                    s.items(issue).map(|i| i.id.to_string()).collect(),
                 )
             })
             .collect()
@@ -45,7 +60,7 @@ mod tests {
     fn without_a_filter_every_section_and_item_is_listed_in_order() {
         let issue = issue(&[&["CN", "CN-ZJ"], &["US"]]);
         assert_eq!(
-            ids(&contents(&issue, &Filter::default())),
+            ids(&issue, &contents(&issue, &Filter::default())),
             vec![
                 ("s0".to_string(), vec!["i1".to_string(), "i2".to_string()]),
                 ("s1".to_string(), vec!["i3".to_string()])
@@ -57,7 +72,7 @@ mod tests {
     fn sections_emptied_by_the_filter_drop_out() {
         let issue = issue(&[&["CN", "CN-ZJ"], &["US"]]);
         assert_eq!(
-            ids(&contents(&issue, &Filter::new(["CN-ZJ"]))),
+            ids(&issue, &contents(&issue, &Filter::new(["CN-ZJ"]))),
             vec![("s0".to_string(), vec!["i2".to_string()])]
         );
         assert!(contents(&issue, &Filter::new(["EU"])).is_empty());

@@ -7,14 +7,16 @@
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, LangMode};
 
 /// A human-readable string in one or both languages. At least one is present and non-blank.
+/// Strings are shared (`Arc<str>`), so views can hold a text without copying it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
-    pub zh: Option<String>,
-    pub en: Option<String>,
+    pub zh: Option<Arc<str>>,
+    pub en: Option<Arc<str>>,
 }
 
 /// What to show for one language of a [`Text`]: the string and the language it is really in.
@@ -28,7 +30,7 @@ pub struct Shown<'a> {
 }
 
 impl Text {
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             zh: Some(zh.into()),
             en: Some(en.into()),
@@ -61,6 +63,50 @@ impl Text {
     }
 }
 
+/// One block of a text as shown in a [`LangMode`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part<'a> {
+    pub text: &'a str,
+    /// The language `text` is written in.
+    pub lang: Lang,
+    /// The wanted language this part stands in for, when that one is missing; the view
+    /// marks the part with a note saying so.
+    pub missing: Option<Lang>,
+}
+
+impl Text {
+    /// What to show in `mode`: one part in a single-language mode (the other language,
+    /// marked, when the wanted one is missing); in "both", each language present, Chinese
+    /// first, the lone one marked if the other is missing.
+    pub fn parts(&self, mode: LangMode) -> Vec<Part<'_>> {
+        match mode {
+            LangMode::Zh | LangMode::En => {
+                let shown = self.show(mode.primary());
+                vec![Part {
+                    text: shown.text,
+                    lang: shown.lang,
+                    missing: shown.fallback.then_some(mode.primary()),
+                }]
+            }
+            LangMode::Both => {
+                let present: Vec<Lang> = [Lang::Zh, Lang::En]
+                    .into_iter()
+                    .filter(|&lang| self.get(lang).is_some())
+                    .collect();
+                let missing = (present.len() == 1).then(|| present[0].other());
+                present
+                    .into_iter()
+                    .map(|lang| Part {
+                        text: self.get(lang).unwrap_or_default(),
+                        lang,
+                        missing,
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
         #[derive(Deserialize)]
@@ -70,7 +116,7 @@ impl<'de> Deserialize<'de> for Text {
         }
         let raw = Raw::deserialize(deserializer)?;
         // A blank translation is no translation: the reader gets the other language, marked.
-        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty()).map(Arc::from);
         let text = Text {
             zh: keep(raw.zh),
             en: keep(raw.en),
@@ -410,6 +456,31 @@ mod tests {
         assert_eq!(shown.lang, Lang::Zh);
         assert!(shown.fallback);
         assert!(!only_zh.show(Lang::Zh).fallback);
+    }
+
+    #[test]
+    fn both_mode_shows_chinese_then_english() {
+        let text = Text::new("国内要闻", "Domestic News");
+        let parts = text.parts(LangMode::Both);
+        assert_eq!(
+            parts.iter().map(|p| (p.text, p.lang, p.missing)).collect::<Vec<_>>(),
+            [("国内要闻", Lang::Zh, None), ("Domestic News", Lang::En, None)]
+        );
+    }
+
+    #[test]
+    fn a_missing_language_is_marked_in_every_mode_without_repeating_text() {
+        let only_en = Text {
+            zh: None,
+            en: Some("Domestic News".into()),
+        };
+        for mode in [LangMode::Zh, LangMode::Both] {
+            let parts = only_en.parts(mode);
+            assert_eq!(parts.len(), 1, "{mode}");
+            assert_eq!(parts[0].lang, Lang::En);
+            assert_eq!(parts[0].missing, Some(Lang::Zh));
+        }
+        assert_eq!(only_en.parts(LangMode::En)[0].missing, None);
     }
 
     #[test]

@@ -1,0 +1,162 @@
+//! The browser glue: location and history, local storage, preferred languages, `<html lang>`,
+//! scrolling, fetching files and region names. Each function is a thin, fallible wrapper;
+//! decisions are made in `newsletter_core`, not here.
+
+use newsletter_core::url::ViewState;
+use newsletter_core::LoadError;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Key under which an explicit language choice is remembered.
+const LANG_KEY: &str = "newsletter-viewer.lang";
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the viewer runs in a browser window")
+}
+
+/// The view the page's URL describes now.
+pub fn current_view() -> ViewState {
+    let location = window().location();
+    ViewState::from_url(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    )
+}
+
+/// Adds `view` to the history as the page's URL, keeping the path (so the viewer works
+/// under any sub-path).
+pub fn push_view(view: &ViewState) {
+    let window = window();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}{}", view.search(), view.hash());
+    if let Ok(history) = window.history() {
+        // Failing to record history (e.g. a sandboxed frame) must not stop the view changing.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The reader's remembered language choice, if any (storage may be unavailable).
+pub fn remembered_lang() -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
+}
+
+/// Remembers an explicit language choice; silently does nothing without storage.
+pub fn remember_lang(value: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(LANG_KEY, value);
+    }
+}
+
+/// `navigator.languages`, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|value| value.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document(lang: &str, title: &str) {
+    let Some(document) = window().document() else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+    document.set_title(title);
+}
+
+/// Scrolls the element with `id` into view, if there is one.
+pub fn scroll_to(id: &str) {
+    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Runs `f` after the browser's next layout, when what was just rendered is in the page.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// Moves keyboard focus to the element with `id` without scrolling.
+pub fn focus(id: &str) {
+    if let Some(element) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Fetches `url` (relative to the page) as text. `file` names it in error messages.
+///
+/// The browser's cache is asked to revalidate, so a publisher's new files show at once.
+pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
+    let network = |error: JsValue| LoadError::Network {
+        file: file.to_owned(),
+        detail: js_message(&error),
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(network)?;
+    if !response.ok() {
+        return Err(LoadError::Http {
+            file: file.to_owned(),
+            status: response.status(),
+        });
+    }
+    // A connection dropped mid-body rejects here.
+    let text = JsFuture::from(response.text().map_err(network)?)
+        .await
+        .map_err(network)?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+fn js_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "network error".to_owned())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The browser's own name for a region code in `lang` (`Intl.DisplayNames`), if it has one.
+pub fn region_name(code: &str, lang: &str) -> Option<String> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    js_sys::Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
+    let names = DisplayNames::new(&JsValue::from_str(lang), &options).ok()?;
+    names.of(code).ok()?.as_string()
+}

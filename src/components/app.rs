@@ -1,0 +1,155 @@
+//! The page: top bar, then the catalog's chosen issue (or why it cannot be shown).
+
+use leptos::prelude::*;
+use newsletter_core::model::IssuePath;
+use newsletter_core::ui::{fill, ui, Ui};
+use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError, Parsed};
+use std::sync::Arc;
+
+use crate::browser;
+use crate::components::bar::{IssuePicker, LangSwitch};
+use crate::components::issue::IssueView;
+use crate::components::loading::Loaded;
+use crate::components::text::{Label, Line};
+use crate::components::Warnings;
+use crate::state::{use_reading, use_view, Reading, View};
+
+/// Where the catalog lives, relative to the page (so any sub-path works).
+pub const CATALOG_URL: &str = "issues/index.json";
+
+/// The viewer, bound to the page's URL, local storage and browser languages.
+#[component]
+pub fn App() -> impl IntoView {
+    let view = View::from_location();
+    let reading = Reading::new(view, browser::remembered_lang(), browser::browser_languages());
+    view! { <Viewer view reading /> }
+}
+
+/// The viewer over a given view and reading mode (tests mount it detached from the page).
+#[component]
+pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
+    provide_context(view);
+    provide_context(reading);
+    let mode = reading.mode();
+    // Mirrors the mode outward to `<html lang>`; nothing reads it back.
+    Effect::new(move |_| {
+        let lang = mode.get().primary();
+        browser::set_document(lang.tag(), ui(lang).app_name);
+    });
+    let catalog = LocalResource::new(load_catalog);
+    let render = |parsed: Arc<Parsed<Catalog>>| {
+        view! {
+            <Warnings warnings=parsed.warnings.clone() />
+            <Reader catalog=Arc::new(parsed.value.clone()) />
+        }
+    };
+    view! {
+        <a class="nv-skip" href="#main"><Label pick=|u: &Ui| u.skip_to_content /></a>
+        <header class="nv-bar">
+            <div class="nv-bar__inner">
+                <span class="nv-bar__brand">
+                    {move || {
+                        catalog
+                            .get()
+                            .and_then(|c| c.ok())
+                            .and_then(|c| c.value.title.clone())
+                            .map(|t| view! { <Line text=t /> }.into_any())
+                            .unwrap_or_else(|| view! { <Label pick=|u: &Ui| u.app_name /> }.into_any())
+                    }}
+                </span>
+                <span class="nv-bar__picker">
+                    {move || {
+                        catalog
+                            .get()
+                            .and_then(|c| c.ok())
+                            .map(|c| view! { <IssuePicker catalog=Arc::new(c.value.clone()) /> })
+                    }}
+                </span>
+                <LangSwitch />
+            </div>
+        </header>
+        <main id="main" class="nv-main" tabindex="-1">
+            <Loaded resource=catalog render />
+        </main>
+    }
+}
+
+async fn load_catalog() -> Result<Arc<Parsed<Catalog>>, LoadError> {
+    let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
+    parse_catalog("index.json", &text).map(Arc::new)
+}
+
+async fn load_issue(file: IssuePath) -> Result<Arc<Parsed<Issue>>, LoadError> {
+    let text = browser::fetch_text(&format!("issues/{file}"), file.as_str()).await?;
+    parse_issue(file.as_str(), &text).map(Arc::new)
+}
+
+/// The issue the URL names (the newest when it names none), or why there is none.
+#[component]
+fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
+    let view = use_view();
+    let chosen = view.issue();
+    let selected = {
+        let catalog = catalog.clone();
+        Memo::new(move |_| match chosen.get() {
+            None => Ok(catalog.newest().cloned()),
+            Some(id) => catalog.find(&id).cloned().map(Some).ok_or(id),
+        })
+    };
+    let file = Memo::new(move |_| selected.get().ok().flatten().map(|entry| entry.file));
+    // One resource for the reader's issue: switching issues keeps the old one on screen
+    // (with a progress bar) until the new one is ready.
+    let issue = LocalResource::new(move || {
+        let file = file.get();
+        async move {
+            match file {
+                Some(file) => load_issue(file).await,
+                // Not shown: the unknown-issue message below stands in its place.
+                None => Err(LoadError::Network {
+                    file: String::new(),
+                    detail: String::new(),
+                }),
+            }
+        }
+    });
+    let unknown = move || selected.get().err();
+    let render = |parsed: Arc<Parsed<Issue>>| view! { <IssueView parsed /> };
+    view! {
+        {move || unknown().map(|id| view! { <UnknownIssue id /> })}
+        <Show when=move || unknown().is_none()>
+            <Loaded resource=issue render=render />
+        </Show>
+    }
+}
+
+/// `?issue=` names no issue of the catalog: say so, and offer the newest.
+#[component]
+fn UnknownIssue(id: String) -> impl IntoView {
+    let view = use_view();
+    let mode = use_reading().mode();
+    let message = move || {
+        mode.get()
+            .langs()
+            .iter()
+            .map(|&lang| {
+                let text = fill(ui(lang).unknown_issue, &[&id]);
+                view! { <p lang=lang.tag()>{text}</p> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="nv-error" role="alert">
+            {message}
+            <button
+                type="button"
+                class="nv-button"
+                on:click=move |_| view.go(|v| {
+                    v.issue = None;
+                    v.item = None;
+                })
+            >
+                <Label pick=|u: &Ui| u.open_newest />
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,105 @@
+//! The top bar: the publication's name, the issue picker and the language switch.
+
+use leptos::prelude::*;
+use newsletter_core::markup::plain;
+use newsletter_core::ui::{fill, format_date, ui, Ui};
+use newsletter_core::{Catalog, LangMode};
+use std::sync::Arc;
+
+use crate::components::text::Label;
+use crate::state::{ui_string, use_reading, use_view};
+
+/// Three buttons, 中文 / English / both; the pressed one is the mode in force.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let reading = use_reading();
+    let mode = reading.mode();
+    let button = move |choice: LangMode| {
+        let words: &[(&str, &str)] = match choice {
+            LangMode::Zh => &[("zh", "中文")],
+            LangMode::En => &[("en", "English")],
+            LangMode::Both => &[("zh", "中英"), ("en", "Both")],
+        };
+        view! {
+            <button
+                type="button"
+                class="nv-switch__button"
+                data-lang=choice.as_str()
+                aria-pressed=move || (mode.get() == choice).to_string()
+                on:click=move |_| reading.choose(choice)
+            >
+                {words
+                    .iter()
+                    .map(|(lang, text)| view! { <span class="nv-ui" lang=*lang>{*text}</span> })
+                    .collect_view()}
+            </button>
+        }
+    };
+    view! {
+        <div
+            class="nv-switch"
+            role="group"
+            aria-label=move || ui_string(mode.get(), |u: &Ui| u.language)
+        >
+            {LangMode::ALL.into_iter().map(button).collect_view()}
+        </div>
+    }
+}
+
+/// A list of every issue in the catalog, newest first; choosing one opens it.
+#[component]
+pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
+    let view = use_view();
+    let mode = use_reading().mode();
+    let chosen = view.issue();
+    let newest = catalog.newest().map(|e| e.id.to_string()).unwrap_or_default();
+    let selected = move || chosen.get().unwrap_or_else(|| newest.clone());
+    // A static list: the catalog does not change while the page is open; the option
+    // labels follow the language.
+    let options = catalog
+        .issues
+        .iter()
+        .map(|entry| {
+            let id = entry.id.to_string();
+            let entry = entry.clone();
+            let is_selected = {
+                let selected = selected.clone();
+                let id = id.clone();
+                move || selected() == id
+            };
+            let label = move || {
+                let lang = mode.get().primary();
+                let mut parts = Vec::new();
+                if let Some(number) = entry.number {
+                    parts.push(fill(ui(lang).issue_number, &[&number]));
+                }
+                parts.push(format_date(entry.date.as_str(), lang));
+                if let Some(title) = &entry.title {
+                    parts.push(plain(title.show(lang).text));
+                }
+                parts.join(" · ")
+            };
+            let lang = move || mode.get().primary().tag();
+            view! { <option value=id selected=is_selected lang=lang>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="nv-picker">
+            <label for="nv-issue" class="nv-picker__label"><Label pick=|u: &Ui| u.issue_picker /></label>
+            <select
+                id="nv-issue"
+                class="nv-picker__select"
+                prop:value=selected
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    view.go(|v| {
+                        v.issue = Some(id);
+                        v.item = None;
+                    });
+                }
+            >
+                {options}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,283 @@
+//! One issue: masthead, the contents and filter beside the sections of cards, then the
+//! disclaimer and contacts.
+
+use leptos::prelude::*;
+use newsletter_core::filter::{shown_count, Filter};
+use newsletter_core::markup::safe_url;
+use newsletter_core::model::Code;
+use newsletter_core::ui::{fill, format_date, ui, Ui};
+use newsletter_core::{Issue, Item, Parsed, Section, Text};
+use std::sync::Arc;
+
+use crate::browser;
+use crate::components::contents::ContentsNav;
+use crate::components::filter::FilterPanel;
+use crate::components::text::{Block, Label, Line};
+use crate::components::Warnings;
+use crate::state::{use_reading, use_view};
+
+/// The whole reading view of a loaded issue.
+#[component]
+pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
+    let issue = Arc::new(parsed.value.clone());
+    let view = use_view();
+    let mode = use_reading().mode();
+    let filter = view.filter();
+
+    // Mirrors the issue and language outward to the document title (nothing reads it back).
+    {
+        let issue = issue.clone();
+        Effect::new(move |_| {
+            let lang = mode.get().primary();
+            let mut title = issue_heading(&issue, lang);
+            if let Some(publication) = &issue.publication {
+                title = format!("{title} – {}", publication.show(lang).text);
+            }
+            browser::set_document(mode.get().primary().tag(), &title);
+        });
+    }
+    // A deep link (or a fragment changed by back/forward) scrolls to its item once the
+    // issue is in the page; the browser's own scrolling ran before the cards existed.
+    let item = view.item();
+    Effect::new(move |_| {
+        if let Some(id) = item.get() {
+            browser::after_render(move || browser::scroll_to(&id));
+        }
+    });
+
+    let total = issue.items().count();
+    let shown = {
+        let issue = issue.clone();
+        Memo::new(move |_| filter.with(|f| shown_count(&issue, f)))
+    };
+    let count_text = move || {
+        let lang = mode.get().primary();
+        fill(ui(lang).items_shown, &[&shown.get(), &total])
+    };
+    let nothing_shown = move || shown.get() == 0;
+    // Static lists: an issue's sections and items do not change once loaded; the filter
+    // hides cards rather than removing them, so their text nodes are kept.
+    let sections = issue
+        .sections
+        .iter()
+        .map(|section| view! { <SectionView issue=issue.clone() section=section.clone() filter /> })
+        .collect_view();
+
+    view! {
+        <Warnings warnings=parsed.warnings.clone() />
+        <div class="nv-layout">
+            <div class="nv-side">
+                <ContentsNav issue=issue.clone() filter />
+                <FilterPanel issue=issue.clone() />
+            </div>
+            <div class="nv-content">
+                <Masthead issue=issue.clone() />
+                <p class="nv-count" role="status" lang=move || mode.get().primary().tag()>{count_text}</p>
+                <p class="nv-empty" hidden=move || !nothing_shown()>
+                    <Label pick=|u: &Ui| u.nothing_matches />
+                </p>
+                {sections}
+                <IssueFooter issue=issue.clone() />
+            </div>
+        </div>
+    }
+}
+
+/// The issue's name in `lang`: its series and number, else its id.
+fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
+    match (&issue.series, issue.number) {
+        (Some(series), Some(n)) => format!("{} No.{n}", series.show(lang).text),
+        (Some(series), None) => series.show(lang).text.to_owned(),
+        (None, Some(n)) => format!("No.{n}"),
+        (None, None) => issue.id.to_string(),
+    }
+}
+
+/// Publisher, publication and its number, series and issue number, date.
+#[component]
+fn Masthead(issue: Arc<Issue>) -> impl IntoView {
+    let mode = use_reading().mode();
+    let date = issue.date.clone().map(|date| {
+        let text = move || format_date(date.as_str(), mode.get().primary());
+        view! { <p class="nv-masthead__date"><time datetime=issue.date.as_ref().map(|d| d.to_string())>{text}</time></p> }
+    });
+    let number = |n: Option<u32>| n.map(|n| view! { <span class="nv-masthead__no" lang="en">{format!("No.{n}")}</span> });
+    let heading = match &issue.publication {
+        Some(publication) => view! { <Line text=publication.clone() /> }.into_any(),
+        None => view! { <span lang="en">{issue.id.to_string()}</span> }.into_any(),
+    };
+    view! {
+        <header class="nv-masthead">
+            {issue.publisher.clone().map(|p| view! { <p class="nv-masthead__publisher"><Line text=p /></p> })}
+            <h1 id="nv-title" class="nv-masthead__title" tabindex="-1">
+                {heading}
+                {number(issue.publication_number)}
+            </h1>
+            {(issue.series.is_some() || issue.number.is_some()).then(|| view! {
+                <p class="nv-masthead__series">
+                    {issue.series.clone().map(|s| view! { <Line text=s /> })}
+                    {number(issue.number)}
+                </p>
+            })}
+            {date}
+        </header>
+    }
+}
+
+/// A section heading and its cards; says so when the filter empties it.
+#[component]
+fn SectionView(issue: Arc<Issue>, section: Section, filter: Memo<Filter>) -> impl IntoView {
+    let heading_id = format!("section--{}", section.id);
+    let labelled_by = heading_id.clone();
+    let shown = {
+        let items = section.items.clone();
+        Memo::new(move |_| filter.with(|f| items.iter().filter(|item| f.shows(item)).count()))
+    };
+    let cards = section
+        .items
+        .iter()
+        .map(|item| view! { <ItemCard issue=issue.clone() item=item.clone() filter /> })
+        .collect_view();
+    view! {
+        <section class="nv-section" aria-labelledby=labelled_by>
+            <h2 id=heading_id class="nv-section__title"><Line text=section.title.clone() /></h2>
+            <p class="nv-section__empty" hidden=move || shown.get() > 0>
+                <Label pick=|u: &Ui| u.section_empty />
+            </p>
+            {cards}
+        </section>
+    }
+}
+
+/// The name of a jurisdiction: the issue's own, else the browser's, else the code.
+pub fn jurisdiction_name(issue: &Issue, code: &Code) -> Text {
+    if let Some(name) = issue.jurisdictions.get(code) {
+        return name.clone();
+    }
+    let zh = browser::region_name(code.as_str(), "zh");
+    let en = browser::region_name(code.as_str(), "en");
+    if zh.is_none() && en.is_none() {
+        return Text::new(code.as_str(), code.as_str());
+    }
+    Text {
+        zh: zh.map(Into::into),
+        en: en.map(Into::into),
+    }
+}
+
+/// One item: title, date, regulator, jurisdiction, body and source.
+#[component]
+fn ItemCard(issue: Arc<Issue>, item: Item, filter: Memo<Filter>) -> impl IntoView {
+    let mode = use_reading().mode();
+    let hidden = {
+        let item = item.clone();
+        move || filter.with(|f| !f.shows(&item))
+    };
+    let title_id = format!("{}--title", item.id);
+    let labelled_by = title_id.clone();
+    let date = item.date.clone().map(|day| {
+        let datetime = day.to_string();
+        view! {
+            <time class="nv-card__date" datetime=datetime>
+                {move || format_date(day.as_str(), mode.get().primary())}
+            </time>
+        }
+    });
+    let source = item.source.as_deref().and_then(|s| safe_url(s, false)).map(|href| {
+        view! {
+            <p class="nv-card__source">
+                <a href=href.to_owned() class="nv-link" rel="noopener noreferrer nofollow" target="_blank">
+                    <Label pick=|u: &Ui| u.source />
+                </a>
+                <span class="nv-card__url" lang="en">{href.to_owned()}</span>
+            </p>
+        }
+    });
+    view! {
+        <article
+            class="nv-card"
+            id=item.id.to_string()
+            aria-labelledby=labelled_by
+            data-jurisdiction=item.jurisdiction.to_string()
+            hidden=hidden
+        >
+            <h3 id=title_id class="nv-card__title"><Line text=item.title.clone() /></h3>
+            <p class="nv-card__meta">
+                {date}
+                {item.regulator.clone().map(|r| view! { <span class="nv-card__regulator"><Line text=r /></span> })}
+                <span class="nv-card__jurisdiction">
+                    <Line text=jurisdiction_name(&issue, &item.jurisdiction) />
+                </span>
+            </p>
+            <div class="nv-card__body"><Block text=item.body.clone() /></div>
+            {source}
+        </article>
+    }
+}
+
+/// Disclaimer, the line inviting readers to follow, offices, and how to get in touch.
+#[component]
+fn IssueFooter(issue: Arc<Issue>) -> impl IntoView {
+    let contact = issue.contact.clone().unwrap_or_default();
+    let offices = (!contact.offices.is_empty()).then(|| {
+        let list = contact
+            .offices
+            .iter()
+            .map(|office| view! { <li><Line text=office.clone() /></li> })
+            .collect_view();
+        view! {
+            <div class="nv-footer__offices">
+                <h3 class="nv-footer__label"><Label pick=|u: &Ui| u.offices /></h3>
+                <ul class="nv-footer__office-list">{list}</ul>
+            </div>
+        }
+    });
+    let row = |label: fn(&Ui) -> &'static str, value: AnyView| {
+        view! { <li><span class="nv-footer__key"><Label pick=label /></span>" "{value}</li> }
+    };
+    let mut rows = Vec::new();
+    if let Some(site) = contact.website.as_deref().and_then(|s| safe_url(s, false)) {
+        let shown = site
+            .split_once("://")
+            .map_or(site, |(_, rest)| rest)
+            .trim_end_matches('/')
+            .to_owned();
+        rows.push(row(
+            |u| u.website,
+            view! { <a class="nv-link" href=site.to_owned() rel="noopener noreferrer" target="_blank" lang="en">{shown}</a> }
+                .into_any(),
+        ));
+    }
+    if let Some(email) = contact.email.clone() {
+        let href = format!("mailto:{email}");
+        rows.push(row(
+            |u| u.email,
+            view! { <a class="nv-link" href=href lang="en">{email}</a> }.into_any(),
+        ));
+    }
+    if let Some(phone) = contact.phone.clone() {
+        rows.push(row(|u| u.phone, view! { <span lang="en">{phone}</span> }.into_any()));
+    }
+    if let Some(fax) = contact.fax.clone() {
+        rows.push(row(|u| u.fax, view! { <span lang="en">{fax}</span> }.into_any()));
+    }
+    let has_contact = !rows.is_empty() || contact.follow.is_some() || !contact.offices.is_empty();
+    view! {
+        <footer class="nv-footer">
+            {issue.disclaimer.clone().map(|d| view! {
+                <section class="nv-footer__disclaimer" aria-labelledby="nv-disclaimer">
+                    <h2 id="nv-disclaimer" class="nv-footer__heading"><Label pick=|u: &Ui| u.disclaimer /></h2>
+                    <Block text=d />
+                </section>
+            })}
+            {has_contact.then(|| view! {
+                <section class="nv-footer__contact" aria-labelledby="nv-contact">
+                    <h2 id="nv-contact" class="nv-footer__heading"><Label pick=|u: &Ui| u.contact /></h2>
+                    {contact.follow.clone().map(|f| view! { <p class="nv-footer__follow"><Line text=f /></p> })}
+                    {offices}
+                    <ul class="nv-footer__rows">{rows}</ul>
+                </section>
+            })}
+        </footer>
+    }
+}
