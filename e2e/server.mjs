@@ -14,8 +14,12 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Starts a server for `root` mounted at `base`; resolves to the http.Server once listening. */
-export function serve({ root, port = 0, base = "/", headers = {} }) {
+/**
+ * Starts a server for `root` mounted at `base`; resolves to the http.Server once listening.
+ * `route(rel, req, res)` may answer a request itself (fault injection, fixtures) and return
+ * true; otherwise the file under `root` is served.
+ */
+export function serve({ root, port = 0, base = "/", headers = {}, route = () => false }) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     if (!url.pathname.startsWith(base)) {
@@ -23,6 +27,7 @@ export function serve({ root, port = 0, base = "/", headers = {} }) {
       return;
     }
     let rel = decodeURIComponent(url.pathname.slice(base.length));
+    if (await route(rel, req, res)) return;
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
     const file = path.resolve(root, rel);
     if (!file.startsWith(path.resolve(root) + path.sep)) {

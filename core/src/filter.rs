@@ -86,7 +86,10 @@ pub fn groups(issue: &Issue) -> Vec<Group> {
             None => {
                 let country = Code::new(code.country()).expect("a valid code's country is valid");
                 groups.push(Group {
-                    country: Choice { code: country, count: 0 },
+                    country: Choice {
+                        code: country,
+                        count: 0,
+                    },
                     subdivisions: Vec::new(),
                 });
                 groups.len() - 1
@@ -213,22 +216,46 @@ pub(crate) mod tests {
         let issue = issue(&[&["CN", "CN", "CN-ZJ", "CN-GD"], &["US", "CN-ZJ"]]);
         let got = groups(&issue);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].country, Choice { code: code("CN"), count: 5 });
+        assert_eq!(
+            got[0].country,
+            Choice {
+                code: code("CN"),
+                count: 5
+            }
+        );
         assert_eq!(
             got[0].subdivisions,
             vec![
-                Choice { code: code("CN-ZJ"), count: 2 },
-                Choice { code: code("CN-GD"), count: 1 }
+                Choice {
+                    code: code("CN-ZJ"),
+                    count: 2
+                },
+                Choice {
+                    code: code("CN-GD"),
+                    count: 1
+                }
             ]
         );
-        assert_eq!(got[1].country, Choice { code: code("US"), count: 1 });
+        assert_eq!(
+            got[1].country,
+            Choice {
+                code: code("US"),
+                count: 1
+            }
+        );
         assert!(got[1].subdivisions.is_empty());
     }
 
     #[test]
     fn a_country_present_only_through_a_subdivision_still_gets_a_control() {
         let got = groups(&issue(&[&["US-CA"]]));
-        assert_eq!(got[0].country, Choice { code: code("US"), count: 1 });
+        assert_eq!(
+            got[0].country,
+            Choice {
+                code: code("US"),
+                count: 1
+            }
+        );
         assert_eq!(got[0].subdivisions[0].code, code("US-CA"));
     }
 

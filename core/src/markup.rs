@@ -11,7 +11,10 @@ pub enum Inline {
     Text(String),
     Emphasis(Vec<Inline>),
     /// `href` has passed [`safe_url`] with `mailto:` allowed.
-    Link { href: String, children: Vec<Inline> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
 }
 
 /// A paragraph: inline pieces in order.
@@ -43,7 +46,9 @@ pub fn plain(source: &str) -> String {
         for inline in inlines {
             match inline {
                 Inline::Text(text) => out.push_str(text),
-                Inline::Emphasis(children) | Inline::Link { children, .. } => flatten(children, out),
+                Inline::Emphasis(children) | Inline::Link { children, .. } => {
+                    flatten(children, out)
+                }
             }
         }
     }
@@ -66,9 +71,9 @@ pub fn safe_url(url: &str, allow_mailto: bool) -> Option<&str> {
         "mailto" => allow_mailto && !rest.is_empty(),
         _ => false,
     };
-    let clean = url
-        .chars()
-        .all(|c| !(c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`' | '\\')));
+    let clean = url.chars().all(|c| {
+        !(c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`' | '\\'))
+    });
     (scheme_ok && clean).then_some(url)
 }
 
@@ -134,7 +139,13 @@ fn inlines(text: &str, nesting: Nesting) -> Vec<Inline> {
         }
         if !nesting.link && rest.starts_with('[') {
             if let Some((words, target, used)) = link(rest) {
-                let children = inlines(words, Nesting { link: true, ..nesting });
+                let children = inlines(
+                    words,
+                    Nesting {
+                        link: true,
+                        ..nesting
+                    },
+                );
                 match safe_url(target, true) {
                     Some(href) => {
                         flush(&mut plain, &mut out);
@@ -326,9 +337,18 @@ mod tests {
 
     #[test]
     fn unfinished_links_are_literal() {
-        assert_eq!(parse("[a](http://e.org"), vec![vec![text("[a](http://e.org")]]);
-        assert_eq!(parse("[a] (http://e.org)"), vec![vec![text("[a] (http://e.org)")]]);
-        assert_eq!(parse("[](http://e.org)"), vec![vec![text("[](http://e.org)")]]);
+        assert_eq!(
+            parse("[a](http://e.org"),
+            vec![vec![text("[a](http://e.org")]]
+        );
+        assert_eq!(
+            parse("[a] (http://e.org)"),
+            vec![vec![text("[a] (http://e.org)")]]
+        );
+        assert_eq!(
+            parse("[](http://e.org)"),
+            vec![vec![text("[](http://e.org)")]]
+        );
     }
 
     #[test]
@@ -338,7 +358,10 @@ mod tests {
 
     #[test]
     fn safe_url_accepts_only_absolute_http_https_and_mailto() {
-        assert_eq!(safe_url(" https://e.org/x ", false), Some("https://e.org/x"));
+        assert_eq!(
+            safe_url(" https://e.org/x ", false),
+            Some("https://e.org/x")
+        );
         assert_eq!(safe_url("HTTP://e.org", false), Some("HTTP://e.org"));
         assert_eq!(safe_url("mailto:a@e.org", false), None);
         assert_eq!(safe_url("mailto:a@e.org", true), Some("mailto:a@e.org"));

@@ -207,7 +207,9 @@ fn check_code(value: &str) -> Result<(), String> {
     };
     let country_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
     let sub_ok = sub.is_none_or(|s| {
-        (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        (1..=3).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     });
     if !(country_ok && sub_ok) {
         return Err(format!(
@@ -258,7 +260,9 @@ fn check_issue_path(value: &str) -> Result<(), String> {
         || value.contains(':')
         || value.contains(['?', '#'])
         || value.chars().any(char::is_control)
-        || value.split('/').any(|part| part.is_empty() || part == "." || part == "..");
+        || value
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..");
     if bad {
         return Err(format!(
             "invalid file {}: use a relative path inside issues/, without \"..\", a scheme or a leading \"/\"",
@@ -408,7 +412,9 @@ mod tests {
         for ok in ["CN", "CN-ZJ", "US-CA", "EU", "GB-ENG", "FR-75"] {
             assert!(Code::new(ok).is_ok(), "{ok}");
         }
-        for bad in ["cn", "CHN", "CN-", "-ZJ", "CN-ZJ-X", "C", "CN-zj", "CN ZJ", ""] {
+        for bad in [
+            "cn", "CHN", "CN-", "-ZJ", "CN-ZJ-X", "C", "CN-zj", "CN ZJ", "",
+        ] {
             assert!(Code::new(bad).is_err(), "{bad}");
         }
         assert_eq!(Code::new("CN-ZJ").unwrap().country(), "CN");
@@ -419,7 +425,14 @@ mod tests {
     fn dates_are_year_month_or_full_days() {
         assert!(Date::new("2021-01").is_ok());
         assert!(Date::new("2021-01-18").is_ok());
-        for bad in ["2021", "2021-13", "2021-1-18", "21-01-18", "2021-01-32", "2021/01/18"] {
+        for bad in [
+            "2021",
+            "2021-13",
+            "2021-1-18",
+            "21-01-18",
+            "2021-01-32",
+            "2021/01/18",
+        ] {
             assert!(Date::new(bad).is_err(), "{bad}");
         }
         assert!(Day::new("2021-01-15").is_ok());
@@ -463,8 +476,14 @@ mod tests {
         let text = Text::new("国内要闻", "Domestic News");
         let parts = text.parts(LangMode::Both);
         assert_eq!(
-            parts.iter().map(|p| (p.text, p.lang, p.missing)).collect::<Vec<_>>(),
-            [("国内要闻", Lang::Zh, None), ("Domestic News", Lang::En, None)]
+            parts
+                .iter()
+                .map(|p| (p.text, p.lang, p.missing))
+                .collect::<Vec<_>>(),
+            [
+                ("国内要闻", Lang::Zh, None),
+                ("Domestic News", Lang::En, None)
+            ]
         );
     }
 

@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use crate::markup::safe_url;
-use crate::model::{quoted, Catalog, CatalogEntry, Code, Contact, Date, Id, Issue, Item, Section, Text};
+use crate::model::{
+    quoted, Catalog, CatalogEntry, Code, Contact, Date, Id, Issue, Item, Section, Text,
+};
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
 pub const CATALOG_FORMAT: &str = "newsletter-catalog/1";
@@ -105,14 +107,21 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
             warnings.push(problem(
                 file,
                 format!("{place}.id"),
-                format!("duplicate id {}; this entry is left out", quoted(entry.id.as_str())),
+                format!(
+                    "duplicate id {}; this entry is left out",
+                    quoted(entry.id.as_str())
+                ),
             ));
             continue;
         }
         issues.push(entry);
     }
     if issues.is_empty() {
-        return Err(LoadError::invalid(file, "issues", "the catalog lists no readable issue"));
+        return Err(LoadError::invalid(
+            file,
+            "issues",
+            "the catalog lists no readable issue",
+        ));
     }
     // Stable: issues of the same date keep the publisher's order.
     issues.sort_by(|a, b| b.date.cmp(&a.date));
@@ -194,8 +203,7 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
     }
     let contact = raw.contact.and_then(|value| {
         let mut contact = from_value::<Contact>(file, "contact", value, &mut warnings)?;
-        contact.website =
-            checked_url(file, "contact.website", contact.website, &mut warnings);
+        contact.website = checked_url(file, "contact.website", contact.website, &mut warnings);
         contact.email = contact.email.and_then(|email| {
             if is_email(&email) {
                 Some(email.trim().to_owned())
@@ -203,7 +211,10 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
                 warnings.push(problem(
                     file,
                     "contact.email".into(),
-                    format!("{} is not an e-mail address; it is left out", quoted(&email)),
+                    format!(
+                        "{} is not an e-mail address; it is left out",
+                        quoted(&email)
+                    ),
                 ));
                 None
             }
@@ -243,7 +254,9 @@ fn check_format(file: &str, json: &str, expected: &str) -> Result<(), LoadError>
                 || found
                     .strip_prefix(expected)
                     .and_then(|rest| rest.strip_prefix('.'))
-                    .is_some_and(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()))
+                    .is_some_and(|minor| {
+                        !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
+                    })
         }
         None => false,
     };
@@ -265,9 +278,8 @@ fn check_format(file: &str, json: &str, expected: &str) -> Result<(), LoadError>
 fn from_str<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(file, "", e))?;
-    de.end().map_err(|e| {
-        LoadError::invalid(file, line_column(&e), clean_message(&e))
-    })?;
+    de.end()
+        .map_err(|e| LoadError::invalid(file, line_column(&e), clean_message(&e)))?;
     Ok(value)
 }
 
@@ -359,7 +371,10 @@ fn checked_url(
             warnings.push(problem(
                 file,
                 place.to_owned(),
-                format!("{} is not an http: or https: URL; it is ignored", quoted(&url)),
+                format!(
+                    "{} is not an http: or https: URL; it is ignored",
+                    quoted(&url)
+                ),
             ));
             None
         }
@@ -418,7 +433,13 @@ mod tests {
             .collect();
         assert_eq!(
             dates,
-            ["2021-01-15", "2021-01-15", "2021-01-13", "2021-01-11", "2021-01-11"]
+            [
+                "2021-01-15",
+                "2021-01-15",
+                "2021-01-13",
+                "2021-01-11",
+                "2021-01-11"
+            ]
         );
         let codes: Vec<_> = items.iter().map(|(_, i)| i.jurisdiction.as_str()).collect();
         assert_eq!(codes, ["CN", "CN", "CN-ZJ", "CN-GD", "US"]);
@@ -447,7 +468,10 @@ mod tests {
     #[test]
     fn not_json_names_the_file_line_and_column() {
         let message = invalid(parse_issue("x.json", "<html>oops</html>"));
-        assert!(message.starts_with("x.json: line 1, column 1: "), "{message}");
+        assert!(
+            message.starts_with("x.json: line 1, column 1: "),
+            "{message}"
+        );
     }
 
     #[test]
@@ -497,7 +521,10 @@ mod tests {
 
     #[test]
     fn a_missing_required_issue_field_is_an_error() {
-        let message = invalid(parse_issue("x.json", r#"{"format":"newsletter-issue/1","id":"a"}"#));
+        let message = invalid(parse_issue(
+            "x.json",
+            r#"{"format":"newsletter-issue/1","id":"a"}"#,
+        ));
         assert_eq!(message, r#"x.json: missing field "sections""#);
         let message = invalid(parse_issue(
             "x.json",
@@ -512,7 +539,10 @@ mod tests {
             "x.json",
             r#"{"format":"newsletter-issue/1","id":"a","sections":"none"}"#,
         ));
-        assert!(message.starts_with("x.json: sections: invalid type: string"), "{message}");
+        assert!(
+            message.starts_with("x.json: sections: invalid type: string"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -533,7 +563,10 @@ mod tests {
         );
         let parsed = parse_issue("x.json", &json).unwrap();
         let message = parsed.warnings[0].to_string();
-        assert!(message.starts_with("x.json: sections[0].items[0].id: invalid id"), "{message}");
+        assert!(
+            message.starts_with("x.json: sections[0].items[0].id: invalid id"),
+            "{message}"
+        );
         let message = invalid(parse_issue(
             "x.json",
             r#"{"format":"newsletter-issue/1","id":"../x","sections":[]}"#,
@@ -549,19 +582,23 @@ mod tests {
         let parsed = parse_issue("x.json", &json).unwrap();
         let message = parsed.warnings[0].to_string();
         assert!(
-            message.starts_with(r#"x.json: sections[0].items[0].jurisdiction: invalid jurisdiction "china""#),
+            message.starts_with(
+                r#"x.json: sections[0].items[0].jurisdiction: invalid jurisdiction "china""#
+            ),
             "{message}"
         );
     }
 
     #[test]
     fn an_empty_text_is_reported() {
-        let json = issue_with_items(
-            r#"{"id":"a","jurisdiction":"CN","title":{},"body":{"en":"B"}}"#,
-        );
+        let json =
+            issue_with_items(r#"{"id":"a","jurisdiction":"CN","title":{},"body":{"en":"B"}}"#);
         let parsed = parse_issue("x.json", &json).unwrap();
         let message = parsed.warnings[0].to_string();
-        assert!(message.starts_with("x.json: sections[0].items[0].title: a text needs"), "{message}");
+        assert!(
+            message.starts_with("x.json: sections[0].items[0].title: a text needs"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -580,12 +617,16 @@ mod tests {
             "x.json",
             r#"{"format":"newsletter-catalog/1","issues":[]}"#,
         ));
-        assert!(message.contains("the file says \"newsletter-catalog/1\""), "{message}");
+        assert!(
+            message.contains("the file says \"newsletter-catalog/1\""),
+            "{message}"
+        );
     }
 
     #[test]
     fn a_later_minor_version_with_unknown_fields_is_read() {
-        let json = r#"{"format":"newsletter-issue/1.3","id":"a","sections":[],"new_thing":{"x":1}}"#;
+        let json =
+            r#"{"format":"newsletter-issue/1.3","id":"a","sections":[],"new_thing":{"x":1}}"#;
         assert!(parse_issue("x.json", json).is_ok());
         let json = r#"{"format":"newsletter-issue/10","id":"a","sections":[]}"#;
         assert!(parse_issue("x.json", json).is_err());
@@ -628,7 +669,8 @@ mod tests {
 
     #[test]
     fn the_catalog_lists_newest_first_whatever_the_file_order() {
-        let parsed = parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
+        let parsed =
+            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
         let ids: Vec<_> = parsed.value.issues.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["new", "old"]);
     }
@@ -646,12 +688,16 @@ mod tests {
         .unwrap();
         assert_eq!(parsed.value.issues.len(), 1);
         let places: Vec<_> = parsed.warnings.iter().map(|w| w.place.as_str()).collect();
-        assert_eq!(places, ["issues[1].file", "issues[2].file", "issues[3].file"]);
+        assert_eq!(
+            places,
+            ["issues[1].file", "issues[2].file", "issues[3].file"]
+        );
     }
 
     #[test]
     fn duplicate_catalog_ids_keep_the_first() {
-        let parsed = parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
+        let parsed =
+            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
         assert_eq!(parsed.value.issues.len(), 1);
         assert_eq!(parsed.warnings[0].place, "issues[1].id");
     }
@@ -659,7 +705,10 @@ mod tests {
     #[test]
     fn an_empty_catalog_is_an_error() {
         let err = parse_catalog("index.json", &catalog("")).unwrap_err();
-        assert_eq!(err.to_string(), "index.json: issues: the catalog lists no readable issue");
+        assert_eq!(
+            err.to_string(),
+            "index.json: issues: the catalog lists no readable issue"
+        );
         assert!(!err.retryable());
     }
 

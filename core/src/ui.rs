@@ -155,8 +155,18 @@ impl Ui {
 /// A value that is not such a date is returned as it is.
 pub fn format_date(date: &str, lang: Lang) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let parts: Vec<u32> = date.split('-').filter_map(|p| p.parse().ok()).collect();
     match (parts.as_slice(), lang) {

@@ -57,7 +57,10 @@ impl ViewState {
         }
         if !self.filter.is_all() {
             // Codes are A-Z, 0-9 and '-': nothing to escape, and the commas stay readable.
-            params.push(format!("j={}", self.filter.codes().collect::<Vec<_>>().join(",")));
+            params.push(format!(
+                "j={}",
+                self.filter.codes().collect::<Vec<_>>().join(",")
+            ));
         }
         if params.is_empty() {
             String::new()
@@ -83,15 +86,13 @@ pub fn decode(component: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(hi), Some(lo)) => {
-                        out.push(hi << 4 | lo);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi << 4 | lo);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -122,10 +123,8 @@ mod tests {
 
     #[test]
     fn the_data_format_example_reads_as_meant() {
-        let state = ViewState::from_url(
-            "?issue=cyber-041&lang=en&j=CN-ZJ,US",
-            "#zhejiang-1200-apps",
-        );
+        let state =
+            ViewState::from_url("?issue=cyber-041&lang=en&j=CN-ZJ,US", "#zhejiang-1200-apps");
         assert_eq!(state.issue.as_deref(), Some("cyber-041"));
         assert_eq!(state.lang, Some(LangMode::En));
         assert_eq!(state.filter, Filter::new(["CN-ZJ", "US"]));
@@ -176,7 +175,10 @@ mod tests {
         assert_eq!(decode("100%"), "100%");
         assert_eq!(decode("%zz%4"), "%zz%4");
         assert_eq!(decode("%E4%BA%BA"), "人");
-        assert_eq!(ViewState::from_url("j=CN-ZJ%2CUS", "").filter, Filter::new(["CN-ZJ", "US"]));
+        assert_eq!(
+            ViewState::from_url("j=CN-ZJ%2CUS", "").filter,
+            Filter::new(["CN-ZJ", "US"])
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub const CATALOG_URL: &str = "issues/index.json";
 #[component]
 pub fn App() -> impl IntoView {
     let view = View::from_location();
-    let reading = Reading::new(view, browser::remembered_lang(), browser::browser_languages());
+    let reading = Reading::new(
+        view,
+        browser::remembered_lang(),
+        browser::browser_languages(),
+    );
     view! { <Viewer view reading /> }
 }
 

@@ -52,7 +52,10 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
     let view = use_view();
     let mode = use_reading().mode();
     let chosen = view.issue();
-    let newest = catalog.newest().map(|e| e.id.to_string()).unwrap_or_default();
+    let newest = catalog
+        .newest()
+        .map(|e| e.id.to_string())
+        .unwrap_or_default();
     let selected = move || chosen.get().unwrap_or_else(|| newest.clone());
     // A static list: the catalog does not change while the page is open; the option
     // labels follow the language.

@@ -101,7 +101,9 @@ fn Masthead(issue: Arc<Issue>) -> impl IntoView {
         let text = move || format_date(date.as_str(), mode.get().primary());
         view! { <p class="nv-masthead__date"><time datetime=issue.date.as_ref().map(|d| d.to_string())>{text}</time></p> }
     });
-    let number = |n: Option<u32>| n.map(|n| view! { <span class="nv-masthead__no" lang="en">{format!("No.{n}")}</span> });
+    let number = |n: Option<u32>| {
+        n.map(|n| view! { <span class="nv-masthead__no" lang="en">{format!("No.{n}")}</span> })
+    };
     let heading = match &issue.publication {
         Some(publication) => view! { <Line text=publication.clone() /> }.into_any(),
         None => view! { <span lang="en">{issue.id.to_string()}</span> }.into_any(),
@@ -133,6 +135,7 @@ fn SectionView(issue: Arc<Issue>, section: Section, filter: Memo<Filter>) -> imp
         let items = section.items.clone();
         Memo::new(move |_| filter.with(|f| items.iter().filter(|item| f.shows(item)).count()))
     };
+    let emptied = move || shown.get() == 0;
     let cards = section
         .items
         .iter()
@@ -141,7 +144,7 @@ fn SectionView(issue: Arc<Issue>, section: Section, filter: Memo<Filter>) -> imp
     view! {
         <section class="nv-section" aria-labelledby=labelled_by>
             <h2 id=heading_id class="nv-section__title"><Line text=section.title.clone() /></h2>
-            <p class="nv-section__empty" hidden=move || shown.get() > 0>
+            <p class="nv-section__empty" hidden=move || !emptied()>
                 <Label pick=|u: &Ui| u.section_empty />
             </p>
             {cards}
@@ -256,10 +259,16 @@ fn IssueFooter(issue: Arc<Issue>) -> impl IntoView {
         ));
     }
     if let Some(phone) = contact.phone.clone() {
-        rows.push(row(|u| u.phone, view! { <span lang="en">{phone}</span> }.into_any()));
+        rows.push(row(
+            |u| u.phone,
+            view! { <span lang="en">{phone}</span> }.into_any(),
+        ));
     }
     if let Some(fax) = contact.fax.clone() {
-        rows.push(row(|u| u.fax, view! { <span lang="en">{fax}</span> }.into_any()));
+        rows.push(row(
+            |u| u.fax,
+            view! { <span lang="en">{fax}</span> }.into_any(),
+        ));
     }
     let has_contact = !rows.is_empty() || contact.follow.is_some() || !contact.offices.is_empty();
     view! {

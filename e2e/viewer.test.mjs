@@ -1,0 +1,213 @@
+// End-to-end: the release bundle (dist/) served on loopback, driven in headless Chromium.
+// Run after `trunk build --release --offline` (tools/test.sh does both).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs/promises";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = new URL("../dist/", import.meta.url).pathname;
+const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
+const BASE = "/org/newsletter/";
+
+let browser;
+let sample; // the shipped bundle and sample, under a sub-path
+let root; // the shipped bundle at "/"
+let fixtures; // the bundle with test fixtures and injectable faults
+let faults = {}; // rel path -> status code to answer with
+
+before(async () => {
+  browser = await launch();
+  sample = await serve({ root: DIST, base: BASE });
+  root = await serve({ root: DIST, base: "/" });
+  fixtures = await serve({
+    root: DIST,
+    base: BASE,
+    route: async (rel, _req, res) => {
+      if (!rel.startsWith("issues/")) return false;
+      const name = rel.slice("issues/".length);
+      if (faults[name]) {
+        res.writeHead(faults[name], { "content-type": "text/plain" }).end("fault");
+        return true;
+      }
+      const file = name === "cyber-041.json" ? `${DIST}issues/${name}` : `${FIXTURES}${name}`;
+      try {
+        const body = await fs.readFile(file);
+        res.writeHead(200, { "content-type": "application/json" }).end(body);
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+      return true;
+    },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of [sample, root, fixtures]) server?.close();
+});
+
+const url = (server, path = "") => `http://127.0.0.1:${server.address().port}${server === root ? "/" : BASE}${path}`;
+
+async function open(server, path = "", { locale = "en-US", width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  await page.goto(url(server, path));
+  return { page, context, errors };
+}
+
+/** Waits until an issue's cards are in the page (some may be hidden by the filter). */
+const ready = (page) => page.waitForSelector("article.nv-card", { state: "attached" });
+
+const visibleCards = (page) =>
+  page.$$eval("article.nv-card:not([hidden])", (cards) => cards.map((c) => c.id));
+
+test("the newest issue opens under a sub-path, in full", async () => {
+  const { page, context, errors } = await open(sample, "", { locale: "zh-CN" });
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "zh");
+  const heading = await page.textContent("h1");
+  assert.match(heading, /立方观评/);
+  assert.match(heading, /No\.208/);
+  assert.match(await page.textContent(".nv-masthead__series"), /No\.41/);
+  assert.deepEqual(await visibleCards(page), [
+    "miit-81-draft-standards",
+    "cbirc-regulatory-data-security",
+    "zhejiang-1200-apps",
+    "guangdong-700-apps",
+    "ftc-everalbum-facial-recognition",
+  ]);
+  const sections = await page.$$eval(".nv-section__title", (h) => h.map((e) => e.textContent));
+  assert.deepEqual(sections, ["国内要闻", "海外动态"]);
+  const footer = await page.textContent(".nv-footer");
+  assert.match(footer, /立方律师事务所编写《立方观评》/);
+  assert.match(footer, /info@lifanglaw\.com/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the same build works at the root path", async () => {
+  const { page, context, errors } = await open(root, "?lang=en");
+  await ready(page);
+  assert.match(await page.textContent("h1"), /Lifang & Partners Newsletter/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a first visit follows the browser's language", async () => {
+  for (const [locale, lang] of [["zh-CN", "zh"], ["en-GB", "en"], ["fr-FR", "en"]]) {
+    const { page, context } = await open(sample, "", { locale });
+    await ready(page);
+    assert.equal(await page.getAttribute("html", "lang"), lang, locale);
+    await context.close();
+  }
+});
+
+test("a shared link reopens the same view and scrolls to its item", async () => {
+  const { page, context, errors } = await open(
+    sample,
+    "?issue=cyber-041&lang=en&j=CN-ZJ,US#zhejiang-1200-apps",
+    { width: 360, height: 740 },
+  );
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.deepEqual(await visibleCards(page), ["zhejiang-1200-apps", "ftc-everalbum-facial-recognition"]);
+  await page.waitForFunction(() => {
+    const top = document.getElementById("zhejiang-1200-apps").getBoundingClientRect().top;
+    return Math.abs(top) < 120 && window.scrollY > 0;
+  });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("language choice goes into the URL, is remembered, and back and forward work", async () => {
+  const { page, context } = await open(sample, "", { locale: "zh-CN" });
+  await ready(page);
+  await page.click("button[data-lang=en]");
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.match(page.url(), /lang=en/);
+  await page.click("[data-code=US] input");
+  assert.match(page.url(), /j=US/);
+  assert.deepEqual(await visibleCards(page), ["ftc-everalbum-facial-recognition"]);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll("article.nv-card:not([hidden])").length === 5);
+  assert.doesNotMatch(page.url(), /j=/);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelectorAll("article.nv-card:not([hidden])").length === 1);
+  // A later visit without `lang` keeps the remembered choice over the browser's Chinese.
+  await page.goto(url(sample));
+  await ready(page);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.match(await page.textContent(".nv-section__title"), /Domestic News/);
+  await context.close();
+});
+
+test("the catalog lists every readable issue and opens any of them", async () => {
+  const { page, context, errors } = await open(fixtures, "?lang=en");
+  await ready(page);
+  // Newest first by date, whatever the order in the file.
+  const options = await page.$$eval("#nv-issue option", (o) => o.map((e) => e.value));
+  assert.deepEqual(options, ["fixture-partial", "cyber-041", "broken"]);
+  assert.match(await page.textContent(".nv-warnings"), /index\.json: issues\[3\]\.file: invalid file/);
+  assert.match(await page.textContent("h1"), /Example Gazette/);
+  await page.selectOption("#nv-issue", "cyber-041");
+  await page.waitForSelector("#zhejiang-1200-apps");
+  assert.match(page.url(), /issue=cyber-041/);
+  await page.goBack();
+  await page.waitForSelector("#only-english");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a broken item is reported with file and place, and the rest is shown", async () => {
+  const { page, context } = await open(fixtures, "?issue=broken&lang=en");
+  await ready(page);
+  assert.deepEqual(await visibleCards(page), ["fine"]);
+  const warnings = await page.$$eval(".nv-warnings", (w) => w.map((e) => e.textContent).join("\n"));
+  assert.match(
+    warnings,
+    /broken\.json: sections\[0\]\.items\[1\]: missing field "title"/,
+  );
+  await context.close();
+});
+
+test("an unknown issue says so and links to the newest", async () => {
+  const { page, context } = await open(fixtures, "?issue=nope&lang=en");
+  await page.waitForSelector(".nv-error");
+  assert.match(await page.textContent(".nv-error"), /no issue “nope”/);
+  await page.click(".nv-error button");
+  await page.waitForSelector("#only-english");
+  await context.close();
+});
+
+test("a failed fetch names the file, offers a retry, and the catalog stays usable", async () => {
+  faults = { "cyber-041.json": 503 };
+  const { page, context } = await open(fixtures, "?issue=cyber-041&lang=en");
+  await page.waitForSelector(".nv-error");
+  assert.match(await page.textContent(".nv-error"), /cyber-041\.json: the server answered 503/);
+  faults = {};
+  await page.click(".nv-error button");
+  await page.waitForSelector("#zhejiang-1200-apps");
+  // The picker still opens other issues.
+  await page.selectOption("#nv-issue", "fixture-partial");
+  await page.waitForSelector("#only-english");
+  await context.close();
+});
+
+test("a missing catalog is an error with a retry", async () => {
+  faults = { "index.json": 404 };
+  const { page, context } = await open(fixtures, "?lang=en");
+  await page.waitForSelector(".nv-error");
+  assert.match(await page.textContent(".nv-error"), /index\.json: the server answered 404/);
+  faults = {};
+  await page.click(".nv-error button");
+  await ready(page);
+  await context.close();
+});

@@ -1,0 +1,242 @@
+//! Browser tests: real components mounted in headless Chromium (wasm-bindgen-test), asserting
+//! on text and attributes. Run by tools/test.sh; see the README.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use newsletter_core::url::ViewState;
+use newsletter_core::{parse_issue, LangMode};
+use newsletter_viewer::components::bar::LangSwitch;
+use newsletter_viewer::components::issue::IssueView;
+use newsletter_viewer::state::{Reading, View};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../public/issues/cyber-041.json");
+const PARTIAL: &str = include_str!("fixtures/partial-translation.json");
+
+/// Mounts the language switch and an issue view over `json` in a fresh container.
+fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let parsed = Arc::new(parse_issue("fixture.json", json).expect("fixture parses"));
+    let remembered = remembered.map(str::to_owned);
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        let view = View::detached(state);
+        let reading = Reading::new(view, remembered, vec!["en-US".into()]);
+        provide_context(view);
+        provide_context(reading);
+        view! {
+            <LangSwitch />
+            <IssueView parsed />
+        }
+    });
+    handle.forget();
+    container
+}
+
+/// Lets scheduled reactive work run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+fn visible_cards(root: &Element) -> Vec<String> {
+    find_all(root, "article.nv-card")
+        .into_iter()
+        .filter(|card| !card.has_attribute("hidden"))
+        .map(|card| card.id())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_texts_and_their_lang_attributes() {
+    let root = mount(SAMPLE, ViewState::default(), Some("zh"));
+    tick().await;
+    let title = || find(&root, "#zhejiang-1200-apps .nv-card__title");
+    assert_eq!(text(&title()), "浙江省通信管理局2020年累计检测1200余款APP");
+    assert_eq!(
+        find(&title(), ".nv-t").get_attribute("lang").as_deref(),
+        Some("zh")
+    );
+
+    click(&root, "button[data-lang=en]");
+    tick().await;
+    assert_eq!(
+        text(&title()),
+        "Zhejiang Regulator Detects over 1200 Apps in 2020"
+    );
+    assert_eq!(
+        find(&title(), ".nv-t").get_attribute("lang").as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        find(&root, "button[data-lang=en]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    // The interface follows: the section heading and the count are English now.
+    assert!(text(&root).contains("Domestic News"));
+    assert!(text(&find(&root, ".nv-count")).starts_with("Showing 5 of 5"));
+
+    click(&root, "button[data-lang=both]");
+    tick().await;
+    let langs: Vec<_> = find_all(&title(), ".nv-t")
+        .iter()
+        .map(|t| t.get_attribute("lang").unwrap_or_default())
+        .collect();
+    assert_eq!(langs, ["zh", "en"], "both: Chinese then English");
+    let bodies: Vec<_> = find_all(&root, "#zhejiang-1200-apps .nv-block")
+        .iter()
+        .map(|b| b.get_attribute("lang").unwrap_or_default())
+        .collect();
+    assert_eq!(bodies, ["zh", "en"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_filter_hides_cards_and_updates_counts() {
+    let root = mount(SAMPLE, ViewState::default(), Some("en"));
+    tick().await;
+    assert_eq!(visible_cards(&root).len(), 5);
+    // China counts its provinces too; each control shows how many items it matches.
+    assert_eq!(text(&find(&root, "[data-code=CN] .nv-filter__count")), "4");
+    assert_eq!(
+        text(&find(&root, "[data-code=CN-ZJ] .nv-filter__count")),
+        "1"
+    );
+    assert_eq!(text(&find(&root, "[data-code=US] .nv-filter__count")), "1");
+
+    click(&root, "[data-code=CN-ZJ] input");
+    tick().await;
+    assert_eq!(visible_cards(&root), ["zhejiang-1200-apps"]);
+    assert_eq!(text(&find(&root, ".nv-count")), "Showing 1 of 5 items");
+    // The overseas section is emptied by the filter and says so.
+    let empty_notes: Vec<_> = find_all(&root, ".nv-section__empty")
+        .into_iter()
+        .filter(|p| !p.has_attribute("hidden"))
+        .collect();
+    assert_eq!(
+        empty_notes.len(),
+        1,
+        "{:?}",
+        find_all(&root, ".nv-section__empty")
+            .iter()
+            .map(|e| e.outer_html())
+            .collect::<Vec<_>>()
+    );
+
+    click(&root, "[data-code=US] input");
+    tick().await;
+    assert_eq!(
+        visible_cards(&root),
+        ["zhejiang-1200-apps", "ftc-everalbum-facial-recognition"]
+    );
+
+    click(&root, ".nv-filter__clear");
+    tick().await;
+    assert_eq!(visible_cards(&root).len(), 5);
+}
+
+#[wasm_bindgen_test]
+async fn contents_links_target_the_items_and_follow_the_filter() {
+    let root = mount(SAMPLE, ViewState::default(), Some("en"));
+    tick().await;
+    let links = find_all(&root, ".nv-contents__link");
+    assert_eq!(links.len(), 5);
+    for link in &links {
+        let href = link.get_attribute("href").unwrap();
+        let id = href.strip_prefix('#').expect("a fragment link");
+        let target = find(&root, &format!("article[id='{id}']"));
+        assert_eq!(text(link), text(&find(&target, ".nv-card__title")));
+    }
+
+    click(&root, "[data-code=US] input");
+    tick().await;
+    let hrefs: Vec<_> = find_all(&root, ".nv-contents__link")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["#ftc-everalbum-facial-recognition"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_translation_shows_the_other_language_marked() {
+    let state = ViewState {
+        lang: Some(LangMode::Zh),
+        ..Default::default()
+    };
+    let root = mount(PARTIAL, state, None);
+    tick().await;
+    let title = find(&root, "#only-english .nv-card__title");
+    assert_eq!(
+        find(&title, ".nv-t").get_attribute("lang").as_deref(),
+        Some("en")
+    );
+    let note = find(&title, ".nv-missing");
+    assert_eq!(note.get_attribute("lang").as_deref(), Some("zh"));
+    assert_eq!(text(&note), "暂无中文版本");
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_data_is_text_and_only_safe_links_become_links() {
+    let root = mount(PARTIAL, ViewState::default(), Some("en"));
+    tick().await;
+    let body = find(&root, "#only-english .nv-card__body");
+    assert!(text(&body).contains("<script>window.pwned = 1</script>"));
+    assert!(body.query_selector("script").unwrap().is_none());
+    assert_eq!(text(&find(&body, "em")), "emphasis");
+    let hrefs: Vec<_> = find_all(&body, "a")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["https://example.org/notice"]);
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn a_jurisdiction_missing_from_the_issue_gets_the_browser_name() {
+    let root = mount(PARTIAL, ViewState::default(), Some("en"));
+    tick().await;
+    // US-CA is not in the issue's map and Intl has no subdivision names: the code shows.
+    assert_eq!(
+        text(&find(&root, "#only-chinese .nv-card__jurisdiction")),
+        "US-CA"
+    );
+    // The filter groups it under a country named by the browser.
+    assert_eq!(
+        text(&find(&root, "[data-code=US] .nv-filter__name")),
+        "United States"
+    );
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the viewer and serves it with the sample issue at
+# http://127.0.0.1:8080/ (set PORT to change). Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install.sh
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+exec trunk serve --release --offline --port "${PORT:-8080}"
