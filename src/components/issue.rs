@@ -67,8 +67,8 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
         <Warnings warnings=parsed.warnings.clone() />
         <div class="nv-layout">
             <div class="nv-side">
-                <ContentsNav issue=issue.clone() filter />
                 <FilterPanel issue=issue.clone() />
+                <ContentsNav issue=issue.clone() filter />
             </div>
             <div class="nv-content">
                 <Masthead issue=issue.clone() />
