@@ -46,7 +46,11 @@ fn layout_line(paragraph: &str, issue: &Issue) -> bool {
         contact
             .offices
             .iter()
-            .map(|t| if zh { t.zh.as_deref() } else { t.en.as_deref() }.unwrap().to_owned())
+            .map(|t| {
+                if zh { t.zh.as_deref() } else { t.en.as_deref() }
+                    .unwrap()
+                    .to_owned()
+            })
             .collect::<Vec<_>>()
             .join(" | ")
     };
@@ -74,7 +78,12 @@ fn layout_line(paragraph: &str, issue: &Issue) -> bool {
 /// A seed paragraph without its "More" link, which has no target (the sample leaves
 /// `source` out rather than invent one).
 fn without_more_link(paragraph: &str) -> &str {
-    for tail in ["（[查看更多](#)）", "([More](#))", "[\\(查看更多\\)](#)", "[\\(More\\)](#)"] {
+    for tail in [
+        "（[查看更多](#)）",
+        "([More](#))",
+        "[\\(查看更多\\)](#)",
+        "[\\(More\\)](#)",
+    ] {
         if let Some(rest) = paragraph.strip_suffix(tail) {
             return rest.trim_end();
         }
@@ -101,7 +110,10 @@ fn every_paragraph_of_the_seed_is_in_the_sample() {
             continue;
         }
         let paragraph = without_more_link(paragraph);
-        assert!(!paragraph.contains("](#)"), "a More link was left in: {paragraph}");
+        assert!(
+            !paragraph.contains("](#)"),
+            "a More link was left in: {paragraph}"
+        );
         // "国内要闻 Domestic News": a bilingual heading is the zh and en of one Text.
         let found = whole.contains(paragraph)
             || paragraph.split_once(' ').is_some_and(|(zh, en)| {

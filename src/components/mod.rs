@@ -33,7 +33,7 @@ pub fn Fold(
                 aria-controls=body_id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                <Label pick=label />
+                <span><Label pick=label /></span>
             </button>
             <span class="nv-fold__title"><Label pick=label /></span>
         </h2>
