@@ -2,6 +2,7 @@
 //! scrolling, fetching files and region names. Each function is a thin, fallible wrapper;
 //! decisions are made in `newsletter_core`, not here.
 
+use newsletter_core::parse::check_size;
 use newsletter_core::url::ViewState;
 use newsletter_core::LoadError;
 use wasm_bindgen::prelude::*;
@@ -125,6 +126,16 @@ pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
             status: response.status(),
         });
     }
+    // Refuse an oversized file before downloading it, when the server says its size.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|len| len.trim().parse::<u64>().ok());
+    if let Some(bytes) = declared {
+        check_size(file, bytes)?;
+    }
     // A connection dropped mid-body rejects here.
     let text = JsFuture::from(response.text().map_err(network)?)
         .await
@@ -159,4 +170,58 @@ pub fn region_name(code: &str, lang: &str) -> Option<String> {
     js_sys::Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
     let names = DisplayNames::new(&JsValue::from_str(lang), &options).ok()?;
     names.of(code).ok()?.as_string()
+}
+
+/// Shows a notice over the page after a panic: what happened and a reload link. The app
+/// cannot run after a panic (the release build aborts), so the notice is plain DOM built
+/// here, and the reload is an ordinary link to the page itself, needing no script.
+pub fn show_crash_notice(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else {
+        return;
+    };
+    let href = window().location().href().unwrap_or_default();
+    let build = || -> Result<web_sys::Element, JsValue> {
+        let notice = document.create_element("div")?;
+        notice.set_class_name("nv-crash");
+        notice.set_attribute("role", "alert")?;
+        for (lang, words) in [
+            ("zh", "出错了，阅读器已停止运行。"),
+            ("en", "Something went wrong and the viewer stopped."),
+        ] {
+            let line = document.create_element("p")?;
+            line.set_attribute("lang", lang)?;
+            line.set_class_name("nv-crash__title");
+            line.set_text_content(Some(words));
+            notice.append_child(&line)?;
+        }
+        let detail = document.create_element("code")?;
+        detail.set_attribute("lang", "en")?;
+        detail.set_text_content(Some(message));
+        notice.append_child(&detail)?;
+        let reload = document.create_element("a")?;
+        reload.set_class_name("nv-button nv-crash__reload");
+        reload.set_attribute("href", &href)?;
+        reload.set_text_content(Some("重新加载 Reload"));
+        notice.append_child(&reload)?;
+        Ok(notice)
+    };
+    if let Ok(notice) = build() {
+        let _ = body.prepend_with_node_1(&notice);
+        if let Some(reload) = notice.query_selector("a").ok().flatten() {
+            if let Ok(reload) = reload.dyn_into::<web_sys::HtmlElement>() {
+                let _ = reload.focus();
+            }
+        }
+    }
+}
+
+/// Installs the panic hook: the panic in the console, then [`show_crash_notice`].
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_notice(&info.to_string());
+    }));
 }

@@ -1,6 +1,6 @@
-//! Entry point: a readable panic in the console, then the viewer mounted on `<body>`.
+//! Entry point: a readable notice on panic, then the viewer mounted on `<body>`.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    newsletter_viewer::browser::install_panic_hook();
     leptos::mount::mount_to_body(newsletter_viewer::App);
 }

@@ -240,3 +240,26 @@ async fn a_jurisdiction_missing_from_the_issue_gets_the_browser_name() {
         "United States"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_shows_a_readable_notice_with_a_reload_link() {
+    newsletter_viewer::browser::show_crash_notice("panicked at src/x.rs: boom <b>");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let notice = document
+        .query_selector(".nv-crash[role=alert]")
+        .unwrap()
+        .expect("a notice");
+    assert!(text(&notice).contains("Something went wrong"));
+    assert!(text(&notice).contains("出错了"));
+    // The message is text, not markup.
+    assert_eq!(text(&find(&notice, "code")), "panicked at src/x.rs: boom <b>");
+    assert!(notice.query_selector("b").unwrap().is_none());
+    let reload = find(&notice, "a");
+    let href = web_sys::window().unwrap().location().href().unwrap();
+    assert_eq!(reload.get_attribute("href"), Some(href));
+    assert_eq!(
+        document.active_element().map(|e| e.class_name()),
+        Some(reload.class_name())
+    );
+    notice.remove();
+}

@@ -54,16 +54,35 @@ pub enum LoadError {
     /// The server answered with an error status.
     #[error("{file}: the server answered {status}")]
     Http { file: String, status: u16 },
+    /// The file is larger than [`MAX_FILE_BYTES`]; reading it could freeze the page.
+    #[error("{file}: the file is {:.1} MB, more than the {} MB this viewer reads", *.bytes as f64 / 1e6, MAX_FILE_BYTES / 1_000_000)]
+    TooLarge { file: String, bytes: u64 },
     /// The file arrived but cannot be read: not JSON, wrong shape, wrong format version.
     #[error("{0}")]
     Invalid(Problem),
+}
+
+/// The largest file the viewer reads. An issue of 2,000 items with long bodies in both
+/// languages is about 6 MB; past this, parsing and rendering on a phone would freeze the page.
+pub const MAX_FILE_BYTES: u64 = 12_000_000;
+
+/// Refuses a file of `bytes` bytes if it is over [`MAX_FILE_BYTES`].
+pub fn check_size(file: &str, bytes: u64) -> Result<(), LoadError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(LoadError::TooLarge {
+            file: file.to_owned(),
+            bytes,
+        })
+    } else {
+        Ok(())
+    }
 }
 
 impl LoadError {
     /// Whether trying again may help (network trouble, server errors), as opposed to a
     /// file that will read the same way next time.
     pub fn retryable(&self) -> bool {
-        !matches!(self, LoadError::Invalid(_))
+        matches!(self, LoadError::Network { .. } | LoadError::Http { .. })
     }
 
     fn invalid(file: &str, place: impl Into<String>, message: impl Into<String>) -> LoadError {
@@ -276,6 +295,15 @@ fn check_format(file: &str, json: &str, expected: &str) -> Result<(), LoadError>
 }
 
 fn from_str<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
+    check_size(file, json.len() as u64)?;
+    // A host's error or fallback page served in place of the file (often with status 200).
+    if json.trim_start().starts_with('<') {
+        return Err(LoadError::invalid(
+            file,
+            "line 1",
+            "this is an HTML page, not JSON (is the file missing on the server?)",
+        ));
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(file, "", e))?;
     de.end()
@@ -467,9 +495,9 @@ mod tests {
 
     #[test]
     fn not_json_names_the_file_line_and_column() {
-        let message = invalid(parse_issue("x.json", "<html>oops</html>"));
+        let message = invalid(parse_issue("x.json", "this is not json"));
         assert!(
-            message.starts_with("x.json: line 1, column 1: "),
+            message.starts_with("x.json: line 1, column 2: expected"),
             "{message}"
         );
     }
@@ -710,6 +738,31 @@ mod tests {
             "index.json: issues: the catalog lists no readable issue"
         );
         assert!(!err.retryable());
+    }
+
+    #[test]
+    fn an_html_page_in_place_of_the_file_says_so() {
+        let message = invalid(parse_issue("x.json", "\n  <!DOCTYPE html><html>404</html>"));
+        assert_eq!(
+            message,
+            "x.json: line 1: this is an HTML page, not JSON (is the file missing on the server?)"
+        );
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_before_parsing() {
+        let big = format!(
+            r#"{{"format":"newsletter-issue/1","id":"a","sections":[],"pad":"{}"}}"#,
+            "x".repeat(MAX_FILE_BYTES as usize)
+        );
+        let err = parse_issue("big.json", &big).unwrap_err();
+        assert!(matches!(err, LoadError::TooLarge { .. }));
+        assert!(!err.retryable());
+        assert_eq!(
+            check_size("big.json", 20_000_000).unwrap_err().to_string(),
+            "big.json: the file is 20.0 MB, more than the 12 MB this viewer reads"
+        );
+        assert!(check_size("ok.json", MAX_FILE_BYTES).is_ok());
     }
 
     #[test]

@@ -1,0 +1,168 @@
+//! Property tests (proptest) for what reads untrusted input: the JSON parser and validator
+//! and the markup parser. No input may panic, and no markup tree may hold a link outside
+//! `http:`, `https:` and `mailto:`.
+//!
+//! A bounded run is part of `cargo test`; for a longer one set `PROPTEST_CASES`, e.g.
+//! `PROPTEST_CASES=200000 cargo test -p newsletter-core --release --test fuzz`.
+
+use newsletter_core::markup::{self, Inline};
+use newsletter_core::{parse_catalog, parse_issue};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const SAMPLE: &str = include_str!("../../public/issues/cyber-041.json");
+const CATALOG: &str = include_str!("../../public/issues/index.json");
+
+/// Text built from the pieces the markup cares about, so that the parser's branches are hit.
+fn markup_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("*".to_owned()),
+        Just("[".to_owned()),
+        Just("]".to_owned()),
+        Just("(".to_owned()),
+        Just(")".to_owned()),
+        Just("](".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        Just(" ".to_owned()),
+        Just("http://e.org/".to_owned()),
+        Just("https:".to_owned()),
+        Just("//".to_owned()),
+        Just("mailto:".to_owned()),
+        Just("javascript:".to_owned()),
+        Just("JavaScript:".to_owned()),
+        Just("data:".to_owned()),
+        Just("&#58;".to_owned()),
+        Just("\t".to_owned()),
+        Just("\u{0}".to_owned()),
+        Just("\u{202e}".to_owned()),
+        "[a-z]{1,3}",
+        "[\\u{4e00}-\\u{4e10}]{1,2}",
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+fn check_links(inlines: &[Inline]) -> Result<(), TestCaseError> {
+    for inline in inlines {
+        match inline {
+            Inline::Text(_) => {}
+            Inline::Emphasis(children) => check_links(children)?,
+            Inline::Link { href, children } => {
+                let lower = href.to_ascii_lowercase();
+                let allowed = ["http://", "https://", "mailto:"];
+                prop_assert!(
+                    allowed.iter().any(|s| lower.starts_with(s)),
+                    "link to {href:?}"
+                );
+                prop_assert!(!href.chars().any(|c| c.is_whitespace() || c.is_control()));
+                check_links(children)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Replaces, removes or retypes a random node of a JSON tree.
+fn mutate(value: &mut Value, path: &[usize], replacement: &Value) {
+    let Some((&first, rest)) = path.split_first() else {
+        *value = replacement.clone();
+        return;
+    };
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            let key = map.keys().nth(first % map.len()).unwrap().clone();
+            if rest.is_empty() && first % 7 == 0 {
+                map.remove(&key);
+            } else {
+                mutate(map.get_mut(&key).unwrap(), rest, replacement);
+            }
+        }
+        Value::Array(list) if !list.is_empty() => {
+            let len = list.len();
+            mutate(&mut list[first % len], rest, replacement);
+        }
+        _ => *value = replacement.clone(),
+    }
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        markup_text().prop_map(Value::String),
+        "[A-Z]{2}(-[A-Z0-9]{1,3})?".prop_map(Value::String),
+        "[a-z0-9-]{0,70}".prop_map(Value::String),
+        "(\\.\\./|/|https://)?[a-z]{1,8}\\.json".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("zh|en|id|title|body|items|[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+    ))]
+
+    #[test]
+    fn markup_never_panics_and_links_only_to_allowed_schemes(source in markup_text()) {
+        for paragraph in markup::parse(&source) {
+            check_links(&paragraph)?;
+        }
+        check_links(&markup::parse_line(&source))?;
+        let _ = markup::plain(&source);
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panicking(text in "\\PC{0,200}") {
+        let _ = parse_issue("x.json", &text);
+        let _ = parse_catalog("index.json", &text);
+    }
+
+    #[test]
+    fn a_mutated_sample_issue_is_read_or_refused_and_what_is_read_is_safe(
+        path in prop::collection::vec(any::<usize>(), 0..7),
+        replacement in json_value(),
+    ) {
+        let mut value: Value = serde_json::from_str(SAMPLE).unwrap();
+        mutate(&mut value, &path, &replacement);
+        let text = value.to_string();
+        if let Ok(parsed) = parse_issue("x.json", &text) {
+            for (_, item) in parsed.value.items() {
+                if let Some(source) = &item.source {
+                    prop_assert!(markup::safe_url(source, false).is_some(), "{source}");
+                }
+                for body in [&item.body.zh, &item.body.en].into_iter().flatten() {
+                    for paragraph in markup::parse(body) {
+                        check_links(&paragraph)?;
+                    }
+                }
+            }
+            if let Some(site) = parsed.value.contact.and_then(|c| c.website) {
+                prop_assert!(markup::safe_url(&site, false).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn a_mutated_catalog_is_read_or_refused_and_keeps_files_inside_issues(
+        path in prop::collection::vec(any::<usize>(), 0..5),
+        replacement in json_value(),
+    ) {
+        let mut value: Value = serde_json::from_str(CATALOG).unwrap();
+        mutate(&mut value, &path, &replacement);
+        if let Ok(parsed) = parse_catalog("index.json", &value.to_string()) {
+            prop_assert!(!parsed.value.issues.is_empty());
+            for entry in &parsed.value.issues {
+                let file = entry.file.as_str();
+                prop_assert!(!file.starts_with('/') && !file.contains("..") && !file.contains(':'));
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+// The built page under its own Content-Security-Policy, as a meta tag and as the header a
+// host should send (dist/csp.txt): the viewer works, nothing is blocked, and an injected
+// inline script is refused (so the policy is really in force).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const DIST = new URL("../dist/", import.meta.url).pathname;
+const POLICY = fs.readFileSync(`${DIST}csp.txt`, "utf8").trim();
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST, base: "/csp/", headers: { "content-security-policy": POLICY } });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the policy is strict", () => {
+  const html = fs.readFileSync(`${DIST}index.html`, "utf8");
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(meta, "index.html carries the policy");
+  for (const policy of [meta, POLICY]) {
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+    assert.match(policy, /connect-src 'self'/);
+    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:|\*/);
+  }
+  assert.match(POLICY, /frame-ancestors 'none'/);
+});
+
+test("the viewer works under the policy with nothing blocked", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`http://127.0.0.1:${server.address().port}/csp/?lang=en`);
+  await page.waitForSelector("article.nv-card");
+  await page.click("button[data-lang=zh]");
+  await page.waitForFunction(() => document.documentElement.lang === "zh");
+  await page.click("[data-code=US] input");
+  await page.waitForFunction(() => document.querySelectorAll("article.nv-card:not([hidden])").length === 1);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement("script");
+    script.textContent = "window.__inline = 1";
+    document.body.append(script);
+    await new Promise((r) => setTimeout(r, 50));
+    return window.__inline;
+  });
+  assert.equal(ran, undefined, "an inline script without the hash is refused");
+  const violations = await page.evaluate(() => window.__violations);
+  // Reported once per policy in force (the meta tag and the header).
+  assert.ok(violations.length >= 1, "the refusal is reported");
+  for (const v of violations) assert.match(v, /^script-src(-elem)? inline$/);
+  await context.close();
+});
