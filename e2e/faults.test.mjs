@@ -74,7 +74,11 @@ const BROKEN_ISSUES = [
   ["wrong types", JSON.stringify({ format: "newsletter-issue/1", id: "a", sections: { x: 1 } }), /a\.json: sections: invalid type: map, expected a sequence/],
   ["missing required field", JSON.stringify({ format: "newsletter-issue/1", sections: [] }), /a\.json: missing field "id"/],
   ["another format version", JSON.stringify({ format: "newsletter-issue/2", id: "a", sections: [] }), /a\.json: format: this viewer reads "newsletter-issue\/1", the file says "newsletter-issue\/2"/],
-  ["an HTML page with status 200", "<!DOCTYPE html><html><body>Page not found</body></html>", /a\.json: line 1: this is an HTML page, not JSON/],
+  [
+    "an HTML page served as text/html with status 200",
+    (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!DOCTYPE html><html><body>Page not found</body></html>"),
+    /a\.json: line 1: this is an HTML page, not JSON/,
+  ],
   ["a bad issue id", JSON.stringify({ format: "newsletter-issue/1", id: "../../etc", sections: [] }), /a\.json: id: invalid id "..\/..\/etc"/],
 ];
 
@@ -138,6 +142,16 @@ test("a connection dropped mid-body is a network error with a retry", async () =
   assert.match(await errorText(page), /a\.json: could not be fetched/);
   answers["a.json"] = GOOD;
   await page.click(".nv-error button");
+  await page.waitForSelector("#good-item");
+  await context.close();
+});
+
+test("JSON served with another content type is still read", async () => {
+  answers = {
+    "index.json": (_req, res) => res.writeHead(200, { "content-type": "text/plain" }).end(CATALOG),
+    "a.json": (_req, res) => res.writeHead(200, { "content-type": "application/octet-stream" }).end(GOOD),
+  };
+  const { page, context } = await open("?lang=en");
   await page.waitForSelector("#good-item");
   await context.close();
 });
