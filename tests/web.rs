@@ -252,7 +252,10 @@ async fn a_crash_shows_a_readable_notice_with_a_reload_link() {
     assert!(text(&notice).contains("Something went wrong"));
     assert!(text(&notice).contains("出错了"));
     // The message is text, not markup.
-    assert_eq!(text(&find(&notice, "code")), "panicked at src/x.rs: boom <b>");
+    assert_eq!(
+        text(&find(&notice, "code")),
+        "panicked at src/x.rs: boom <b>"
+    );
     assert!(notice.query_selector("b").unwrap().is_none());
     let reload = find(&notice, "a");
     let href = web_sys::window().unwrap().location().href().unwrap();
