@@ -9,8 +9,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Key under which an explicit language choice is remembered.
-const LANG_KEY: &str = "newsletter-viewer.lang";
+/// Local-storage key of an explicit language choice.
+pub const LANG_KEY: &str = "newsletter-viewer.lang";
+/// Local-storage key of an explicit light/dark choice.
+pub const THEME_KEY: &str = "newsletter-viewer.theme";
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the viewer runs in a browser window")
@@ -37,19 +39,41 @@ pub fn push_view(view: &ViewState) {
     }
 }
 
-/// The reader's remembered language choice, if any (storage may be unavailable).
-pub fn remembered_lang() -> Option<String> {
+/// A remembered value, if any (storage may be unavailable, e.g. in private modes).
+pub fn stored(key: &str) -> Option<String> {
     window()
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
+        .and_then(|storage| storage.get_item(key).ok().flatten())
 }
 
-/// Remembers an explicit language choice; silently does nothing without storage.
-pub fn remember_lang(value: &str) {
+/// Remembers a value; silently does nothing without storage.
+pub fn store(key: &str, value: &str) {
     if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = storage.set_item(LANG_KEY, value);
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// Whether the system prefers a dark scheme now; `on_change` is called when that changes.
+pub fn watch_dark_preference(on_change: impl Fn(bool) + 'static) -> bool {
+    let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") else {
+        return false;
+    };
+    let matches = query.matches();
+    let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |event: web_sys::MediaQueryListEvent| on_change(event.matches()),
+    );
+    let _ = query.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+    matches
+}
+
+/// Sets `<html data-theme>`, which the style sheet's colour tokens follow.
+pub fn set_theme(scheme: &str) {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-theme", scheme);
     }
 }
 

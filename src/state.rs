@@ -112,7 +112,7 @@ impl Reading {
 
     /// An explicit choice: goes into the URL and is remembered for later visits.
     pub fn choose(&self, mode: LangMode) {
-        browser::remember_lang(mode.as_str());
+        browser::store(browser::LANG_KEY, mode.as_str());
         self.remembered.set(Some(mode.as_str().to_owned()));
         self.view.go(|v| v.lang = Some(mode));
     }

@@ -39,6 +39,12 @@ pub struct Ui {
     pub phone: &'static str,
     pub fax: &'static str,
     pub offices: &'static str,
+    pub theme: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    pub opened: &'static str,
+    pub back_to_top: &'static str,
 }
 
 pub const ZH: Ui = Ui {
@@ -76,6 +82,12 @@ pub const ZH: Ui = Ui {
     phone: "电话",
     fax: "传真",
     offices: "办公室",
+    theme: "主题",
+    theme_auto: "自动",
+    theme_light: "浅色",
+    theme_dark: "深色",
+    opened: "已打开：",
+    back_to_top: "回到顶部",
 };
 
 pub const EN: Ui = Ui {
@@ -113,6 +125,12 @@ pub const EN: Ui = Ui {
     phone: "Tel",
     fax: "Fax",
     offices: "Offices",
+    theme: "Theme",
+    theme_auto: "Auto",
+    theme_light: "Light",
+    theme_dark: "Dark",
+    opened: "Opened: ",
+    back_to_top: "Back to top",
 };
 
 /// The interface's words in `lang`.

@@ -4,6 +4,7 @@
 //!
 //! A bounded run is part of `cargo test`; for a longer one set `PROPTEST_CASES`, e.g.
 //! `PROPTEST_CASES=200000 cargo test -p newsletter-core --release --test fuzz`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use newsletter_core::markup::{self, Inline};
 use newsletter_core::{parse_catalog, parse_issue};

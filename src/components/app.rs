@@ -7,8 +7,8 @@ use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError, Par
 use std::sync::Arc;
 
 use crate::browser;
-use crate::components::bar::{IssuePicker, LangSwitch};
-use crate::components::issue::IssueView;
+use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
+use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::Loaded;
 use crate::components::text::{Label, Line};
 use crate::components::Warnings;
@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     let view = View::from_location();
     let reading = Reading::new(
         view,
-        browser::remembered_lang(),
+        browser::stored(browser::LANG_KEY),
         browser::browser_languages(),
     );
     view! { <Viewer view reading /> }
@@ -70,11 +70,15 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
                     }}
                 </span>
                 <LangSwitch />
+                <ThemeSwitch />
             </div>
         </header>
         <main id="main" class="nv-main" tabindex="-1">
             <Loaded resource=catalog render />
         </main>
+        <footer class="nv-colophon">
+            <a class="nv-colophon__top" href="#main"><Label pick=|u: &Ui| u.back_to_top /></a>
+        </footer>
     }
 }
 
@@ -117,8 +121,19 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
         }
     });
     let unknown = move || selected.get().err();
+    // Announces the issue once it is in the page, so a reader who switched issues from the
+    // picker (where focus stays) hears that the page below has changed.
+    let mode = use_reading().mode();
+    let announcement = move || {
+        let lang = mode.get().primary();
+        issue
+            .get()
+            .and_then(Result::ok)
+            .map(|parsed| format!("{}{}", ui(lang).opened, issue_heading(&parsed.value, lang)))
+    };
     let render = |parsed: Arc<Parsed<Issue>>| view! { <IssueView parsed /> };
     view! {
+        <p class="nv-sr" role="status" lang=move || mode.get().primary().tag()>{announcement}</p>
         {move || unknown().map(|id| view! { <UnknownIssue id /> })}
         <Show when=move || unknown().is_none()>
             <Loaded resource=issue render=render />
@@ -137,13 +152,13 @@ fn UnknownIssue(id: String) -> impl IntoView {
             .iter()
             .map(|&lang| {
                 let text = fill(ui(lang).unknown_issue, &[&id]);
-                view! { <p lang=lang.tag()>{text}</p> }
+                view! { <span class="nv-ui" lang=lang.tag()>{text}</span> }
             })
             .collect_view()
     };
     view! {
         <div class="nv-error" role="alert">
-            {message}
+            <h1 class="nv-error__title">{message}</h1>
             <button
                 type="button"
                 class="nv-button"

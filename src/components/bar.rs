@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 use newsletter_core::markup::plain;
+use newsletter_core::theme::ThemeChoice;
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::{Catalog, LangMode};
 use std::sync::Arc;
 
+use crate::browser;
 use crate::components::text::Label;
 use crate::state::{ui_string, use_reading, use_view};
 
@@ -104,5 +106,52 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
                 {options}
             </select>
         </div>
+    }
+}
+
+/// Light, dark or automatic (following the system). A manual choice is remembered; choosing
+/// "automatic" returns to following the system.
+#[component]
+pub fn ThemeSwitch() -> impl IntoView {
+    let mode = use_reading().mode();
+    let choice = RwSignal::new(ThemeChoice::parse(
+        browser::stored(browser::THEME_KEY).as_deref(),
+    ));
+    let system_dark = RwSignal::new(false);
+    system_dark.set(browser::watch_dark_preference(move |dark| {
+        system_dark.set(dark)
+    }));
+    // Mirrors the scheme outward to `<html data-theme>`, which the colour tokens follow.
+    Effect::new(move |_| browser::set_theme(choice.get().scheme(system_dark.get()).as_str()));
+    let options = ThemeChoice::ALL
+        .into_iter()
+        .map(|option| {
+            let pick: fn(&Ui) -> &'static str = match option {
+                ThemeChoice::Auto => |u| u.theme_auto,
+                ThemeChoice::Light => |u| u.theme_light,
+                ThemeChoice::Dark => |u| u.theme_dark,
+            };
+            view! {
+                <option value=option.as_str() selected=move || choice.get() == option>
+                    {move || ui_string(mode.get(), pick)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="nv-theme">
+            <span class="nv-theme__label"><Label pick=|u: &Ui| u.theme /></span>
+            <select
+                class="nv-theme__select"
+                prop:value=move || choice.get().as_str()
+                on:change=move |ev| {
+                    let picked = ThemeChoice::parse(Some(&event_target_value(&ev)));
+                    browser::store(browser::THEME_KEY, picked.as_str());
+                    choice.set(picked);
+                }
+            >
+                {options}
+            </select>
+        </label>
     }
 }

@@ -84,7 +84,7 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
 }
 
 /// The issue's name in `lang`: its series and number, else its id.
-fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
+pub fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
     match (&issue.series, issue.number) {
         (Some(series), Some(n)) => format!("{} No.{n}", series.show(lang).text),
         (Some(series), None) => series.show(lang).text.to_owned(),
@@ -230,7 +230,7 @@ fn IssueFooter(issue: Arc<Issue>) -> impl IntoView {
             .collect_view();
         view! {
             <div class="nv-footer__offices">
-                <h3 class="nv-footer__label"><Label pick=|u: &Ui| u.offices /></h3>
+                <h3 class="nv-sr"><Label pick=|u: &Ui| u.offices /></h3>
                 <ul class="nv-footer__office-list">{list}</ul>
             </div>
         }

@@ -60,7 +60,7 @@ fn ErrorPanel(
     let can_retry = move || list.with(|l| l.iter().any(|(_, retryable)| *retryable));
     view! {
         <div class="nv-error" role="alert">
-            <p class="nv-error__title"><Label pick=|u: &Ui| u.load_failed /></p>
+            <h1 class="nv-error__title"><Label pick=|u: &Ui| u.load_failed /></h1>
             <ul class="nv-error__list">
                 {move || {
                     list.get()
