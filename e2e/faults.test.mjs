@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, shownText } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const SAMPLE = fs.readFileSync(`${DIST}issues/cyber-041.json`, "utf8");
@@ -168,11 +168,12 @@ test("a slow issue shows a loading state while the page stays usable", async () 
   };
   const { page, context } = await open("?lang=zh");
   await page.waitForSelector(".nv-loading");
-  assert.match(await page.textContent(".nv-loading"), /正在加载/);
+  assert.match(await shownText(page, ".nv-loading"), /^正在加载/);
   // The catalog and the language switch work while the issue is on its way.
   assert.equal(await page.$$eval("#nv-issue option", (o) => o.length), 2);
   await page.click("button[data-lang=en]");
-  await page.waitForFunction(() => document.querySelector(".nv-loading")?.textContent.includes("Loading"));
+  await page.waitForFunction(() => document.documentElement.dataset.mode === "en");
+  assert.equal(await shownText(page, ".nv-loading"), "Loading…");
   release();
   await page.waitForSelector("#good-item");
   await context.close();

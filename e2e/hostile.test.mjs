@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { launch, shownText } from "./browser.mjs";
 import { hostileCatalog, hostileIssue, TEXT_PAYLOADS } from "./hostile.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
@@ -79,7 +79,7 @@ for (const [width, height] of [[360, 740], [1280, 900]]) {
       }
 
       // Markup shows as literal characters; no element came from data.
-      const text = await page.evaluate(() => document.body.innerText);
+      const text = await shownText(page, "body");
       assert.ok(text.includes(`<script>window.__pwned = "script"</script>`));
       assert.ok(text.includes(`<img src=x onerror="window.__pwned='img'">`));
       const injected = await page.$$eval("body script, body iframe, body img, body svg, body style, body math, body object, body embed", (e) => e.length);

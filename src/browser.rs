@@ -92,15 +92,19 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Sets `<html lang>` and the document title.
-pub fn set_document(lang: &str, title: &str) {
-    let Some(document) = window().document() else {
-        return;
-    };
-    if let Some(html) = document.document_element() {
+/// Sets `<html lang>` and `<html data-mode>` (the reading mode the style sheet shows).
+pub fn set_mode(lang: &str, mode: &str) {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("data-mode", mode);
     }
-    document.set_title(title);
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = window().document() {
+        document.set_title(title);
+    }
 }
 
 /// Scrolls the element with `id` into view, if there is one.
@@ -132,15 +136,14 @@ pub fn focus(id: &str) {
 
 /// Fetches `url` (relative to the page) as text. `file` names it in error messages.
 ///
-/// The browser's cache is asked to revalidate, so a publisher's new files show at once.
+/// The request is a plain GET with the browser's default caching, so it matches the
+/// catalog's `<link rel="preload">` in index.html and the host's cache headers apply.
 pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
     let network = |error: JsValue| LoadError::Network {
         file: file.to_owned(),
         detail: js_message(&error),
     };
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+    let response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(network)?;
     let response: web_sys::Response = response.dyn_into().map_err(network)?;

@@ -7,6 +7,7 @@ use newsletter_core::url::ViewState;
 use newsletter_core::{parse_issue, LangMode};
 use newsletter_viewer::components::bar::LangSwitch;
 use newsletter_viewer::components::issue::IssueView;
+use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::state::{Reading, View};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -18,9 +19,22 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SAMPLE: &str = include_str!("../public/issues/cyber-041.json");
 const PARTIAL: &str = include_str!("fixtures/partial-translation.json");
 
+/// The viewer's style sheets: the reading mode is shown by them (`nv-hide-*`).
+const STYLES: [&str; 3] = [
+    include_str!("../style/tokens.css"),
+    include_str!("../style/base.css"),
+    include_str!("../style/components.css"),
+];
+
 /// Mounts the language switch and an issue view over `json` in a fresh container.
 fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("nv-test-styles").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("nv-test-styles");
+        style.set_text_content(Some(&STYLES.concat()));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
     let parsed = Arc::new(parse_issue("fixture.json", json).expect("fixture parses"));
@@ -31,6 +45,7 @@ fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Elem
         provide_context(view);
         provide_context(reading);
         view! {
+            <DocumentMode />
             <LangSwitch />
             <IssueView parsed />
         }
@@ -63,8 +78,56 @@ fn find_all(root: &Element, selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The class that hides an element in the reading mode on `<html data-mode>` now.
+fn hiding_class() -> String {
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    format!(
+        "nv-hide-{}",
+        html.get_attribute("data-mode").unwrap_or_default()
+    )
+}
+
+/// The text a reader sees: text nodes outside elements the reading mode hides. (Not
+/// `innerText`, which is empty for cards that `content-visibility` has not laid out yet.)
 fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default()
+    fn walk(node: &web_sys::Node, hiding: &str, out: &mut String) {
+        if let Some(element) = node.dyn_ref::<Element>() {
+            if element.class_list().contains(hiding) {
+                return;
+            }
+        }
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push_str(&node.node_value().unwrap_or_default());
+        }
+        let children = node.child_nodes();
+        for i in 0..children.length() {
+            walk(&children.item(i).unwrap(), hiding, out);
+        }
+    }
+    let mut out = String::new();
+    walk(element, &hiding_class(), &mut out);
+    out
+}
+
+/// The elements matching `selector` that the reading mode shows.
+fn shown(root: &Element, selector: &str) -> Vec<Element> {
+    let hiding = hiding_class();
+    find_all(root, selector)
+        .into_iter()
+        .filter(|e| e.closest(&format!(".{hiding}")).unwrap().is_none())
+        .collect()
+}
+
+fn langs(elements: &[Element]) -> Vec<String> {
+    elements
+        .iter()
+        .map(|e| e.get_attribute("lang").unwrap_or_default())
+        .collect()
 }
 
 fn click(root: &Element, selector: &str) {
@@ -85,10 +148,7 @@ async fn the_language_switch_changes_texts_and_their_lang_attributes() {
     tick().await;
     let title = || find(&root, "#zhejiang-1200-apps .nv-card__title");
     assert_eq!(text(&title()), "浙江省通信管理局2020年累计检测1200余款APP");
-    assert_eq!(
-        find(&title(), ".nv-t").get_attribute("lang").as_deref(),
-        Some("zh")
-    );
+    assert_eq!(langs(&shown(&title(), ".nv-t")), ["zh"]);
 
     click(&root, "button[data-lang=en]");
     tick().await;
@@ -96,10 +156,14 @@ async fn the_language_switch_changes_texts_and_their_lang_attributes() {
         text(&title()),
         "Zhejiang Regulator Detects over 1200 Apps in 2020"
     );
-    assert_eq!(
-        find(&title(), ".nv-t").get_attribute("lang").as_deref(),
-        Some("en")
-    );
+    assert_eq!(langs(&shown(&title(), ".nv-t")), ["en"]);
+    let html = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(
         find(&root, "button[data-lang=en]")
             .get_attribute("aria-pressed")
@@ -112,16 +176,15 @@ async fn the_language_switch_changes_texts_and_their_lang_attributes() {
 
     click(&root, "button[data-lang=both]");
     tick().await;
-    let langs: Vec<_> = find_all(&title(), ".nv-t")
-        .iter()
-        .map(|t| t.get_attribute("lang").unwrap_or_default())
-        .collect();
-    assert_eq!(langs, ["zh", "en"], "both: Chinese then English");
-    let bodies: Vec<_> = find_all(&root, "#zhejiang-1200-apps .nv-block")
-        .iter()
-        .map(|b| b.get_attribute("lang").unwrap_or_default())
-        .collect();
-    assert_eq!(bodies, ["zh", "en"]);
+    assert_eq!(
+        langs(&shown(&title(), ".nv-t")),
+        ["zh", "en"],
+        "both: Chinese then English"
+    );
+    assert_eq!(
+        langs(&shown(&root, "#zhejiang-1200-apps .nv-block")),
+        ["zh", "en"]
+    );
 }
 
 #[wasm_bindgen_test]

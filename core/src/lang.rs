@@ -75,6 +75,47 @@ impl LangMode {
     }
 }
 
+/// A set of language modes: those in which one element of a text is shown.
+///
+/// The view renders every element a text can need once, marks each with the modes it is
+/// hidden in, and lets the style sheet show the right ones for the mode on `<html>`; so a
+/// language switch changes one attribute, not the cards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Modes(u8);
+
+impl Modes {
+    fn bit(mode: LangMode) -> u8 {
+        match mode {
+            LangMode::Zh => 1,
+            LangMode::En => 2,
+            LangMode::Both => 4,
+        }
+    }
+
+    pub fn with(self, mode: LangMode) -> Modes {
+        Modes(self.0 | Modes::bit(mode))
+    }
+
+    pub fn contains(self, mode: LangMode) -> bool {
+        self.0 & Modes::bit(mode) != 0
+    }
+
+    /// The modes of [`LangMode::ALL`] this set does not hold.
+    pub fn hidden_in(self) -> impl Iterator<Item = LangMode> {
+        LangMode::ALL
+            .into_iter()
+            .filter(move |&m| !self.contains(m))
+    }
+
+    /// The classes that hide an element outside these modes: `nv-hide-en nv-hide-both`.
+    pub fn hiding_classes(self) -> String {
+        self.hidden_in()
+            .map(|mode| format!("nv-hide-{mode}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 impl fmt::Display for LangMode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -144,6 +185,17 @@ mod tests {
         assert_eq!(resolve_mode(None, Some("en"), &["zh"]), LangMode::En);
         assert_eq!(resolve_mode(None, Some("garbage"), &["zh"]), LangMode::Zh);
         assert_eq!(resolve_mode(None, None, &["zh"]), LangMode::Zh);
+    }
+
+    #[test]
+    fn mode_sets_name_the_modes_they_hide_in() {
+        let zh_and_both = Modes::default().with(LangMode::Zh).with(LangMode::Both);
+        assert!(zh_and_both.contains(LangMode::Both) && !zh_and_both.contains(LangMode::En));
+        assert_eq!(zh_and_both.hiding_classes(), "nv-hide-en");
+        assert_eq!(
+            Modes::default().hiding_classes(),
+            "nv-hide-zh nv-hide-en nv-hide-both"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::lang::{Lang, LangMode};
+use crate::lang::{Lang, LangMode, Modes};
 
 /// A human-readable string in one or both languages. At least one is present and non-blank.
 /// Strings are shared (`Arc<str>`), so views can hold a text without copying it.
@@ -104,6 +104,40 @@ impl Text {
                     .collect()
             }
         }
+    }
+}
+
+/// Everything a text shows in any mode, each with the modes it shows in: its languages in
+/// print order (Chinese first), and a note for each missing language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout<'a> {
+    pub texts: Vec<(&'a str, Lang, Modes)>,
+    /// The missing language and the modes in which its absence is pointed out.
+    pub notes: Vec<(Lang, Modes)>,
+}
+
+impl Text {
+    /// The union over all modes of [`Text::parts`]: what to render once so that any mode
+    /// can be shown by hiding the rest.
+    pub fn layout(&self) -> Layout<'_> {
+        let mut texts: Vec<(&str, Lang, Modes)> = Vec::new();
+        let mut notes: Vec<(Lang, Modes)> = Vec::new();
+        for mode in LangMode::ALL {
+            for part in self.parts(mode) {
+                match texts.iter_mut().find(|(_, lang, _)| *lang == part.lang) {
+                    Some((_, _, modes)) => *modes = modes.with(mode),
+                    None => texts.push((part.text, part.lang, Modes::default().with(mode))),
+                }
+                if let Some(missing) = part.missing {
+                    match notes.iter_mut().find(|(lang, _)| *lang == missing) {
+                        Some((_, modes)) => *modes = modes.with(mode),
+                        None => notes.push((missing, Modes::default().with(mode))),
+                    }
+                }
+            }
+        }
+        texts.sort_by_key(|(_, lang, _)| *lang);
+        Layout { texts, notes }
     }
 }
 
@@ -500,6 +534,34 @@ mod tests {
             assert_eq!(parts[0].missing, Some(Lang::Zh));
         }
         assert_eq!(only_en.parts(LangMode::En)[0].missing, None);
+    }
+
+    #[test]
+    fn the_layout_shows_each_language_in_its_modes() {
+        let text = Text::new("国内要闻", "Domestic News");
+        let layout = text.layout();
+        let zh = Modes::default().with(LangMode::Zh).with(LangMode::Both);
+        let en = Modes::default().with(LangMode::En).with(LangMode::Both);
+        assert_eq!(
+            layout.texts,
+            vec![("国内要闻", Lang::Zh, zh), ("Domestic News", Lang::En, en)]
+        );
+        assert!(layout.notes.is_empty());
+    }
+
+    #[test]
+    fn the_layout_shows_a_lone_language_everywhere_and_notes_the_missing_one() {
+        let only_en = Text {
+            zh: None,
+            en: Some("Domestic News".into()),
+        };
+        let layout = only_en.layout();
+        let all = LangMode::ALL
+            .into_iter()
+            .fold(Modes::default(), Modes::with);
+        assert_eq!(layout.texts, vec![("Domestic News", Lang::En, all)]);
+        let zh_and_both = Modes::default().with(LangMode::Zh).with(LangMode::Both);
+        assert_eq!(layout.notes, vec![(Lang::Zh, zh_and_both)]);
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub enum LoadError {
     #[error("{file}: the server answered {status}")]
     Http { file: String, status: u16 },
     /// The file is larger than [`MAX_FILE_BYTES`]; reading it could freeze the page.
-    #[error("{file}: the file is {:.1} MB, more than the {} MB this viewer reads", *.bytes as f64 / 1e6, MAX_FILE_BYTES / 1_000_000)]
+    #[error("{file}: the file is {} MB, more than the {} MB this viewer reads", megabytes(*.bytes), MAX_FILE_BYTES / 1_000_000)]
     TooLarge { file: String, bytes: u64 },
     /// The file arrived but cannot be read: not JSON, wrong shape, wrong format version.
     #[error("{0}")]
@@ -65,6 +65,13 @@ pub enum LoadError {
 /// The largest file the viewer reads. An issue of 2,000 items with long bodies in both
 /// languages is about 6 MB; past this, parsing and rendering on a phone would freeze the page.
 pub const MAX_FILE_BYTES: u64 = 12_000_000;
+
+/// `bytes` in megabytes with one decimal, without floating point (which would pull float
+/// formatting into the wasm for one message).
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes + 50_000) / 100_000;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 /// Refuses a file of `bytes` bytes if it is over [`MAX_FILE_BYTES`].
 pub fn check_size(file: &str, bytes: u64) -> Result<(), LoadError> {
@@ -112,8 +119,7 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
         title: Option<Text>,
         issues: Vec<Value>,
     }
-    check_format(file, json, CATALOG_FORMAT)?;
-    let raw: Raw = from_str(file, json)?;
+    let raw: Raw = from_document(file, read_document(file, json, CATALOG_FORMAT)?)?;
     let mut warnings = Vec::new();
     let mut seen = HashSet::new();
     let mut issues = Vec::new();
@@ -188,8 +194,7 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
         items: Vec<Value>,
     }
 
-    check_format(file, json, ISSUE_FORMAT)?;
-    let raw: Raw = from_str(file, json)?;
+    let raw: Raw = from_document(file, read_document(file, json, ISSUE_FORMAT)?)?;
     let mut warnings = Vec::new();
     let mut item_ids = HashSet::new();
     let mut sections = Vec::with_capacity(raw.sections.len());
@@ -258,43 +263,12 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
     })
 }
 
-/// Checks the `format` field before anything else, so a file of another version gets
-/// that message rather than a confusing one about its shape.
-fn check_format(file: &str, json: &str, expected: &str) -> Result<(), LoadError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Value,
-    }
-    let head: Head = from_str(file, json)?;
-    let compatible = match head.format.as_str() {
-        // A later minor version only adds optional fields, which are ignored.
-        Some(found) => {
-            found == expected
-                || found
-                    .strip_prefix(expected)
-                    .and_then(|rest| rest.strip_prefix('.'))
-                    .is_some_and(|minor| {
-                        !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit())
-                    })
-        }
-        None => false,
-    };
-    if compatible {
-        Ok(())
-    } else {
-        let found = match &head.format {
-            Value::String(s) => quoted(s),
-            other => quoted(&other.to_string()),
-        };
-        Err(LoadError::invalid(
-            file,
-            "format",
-            format!("this viewer reads {expected:?}, the file says {found}"),
-        ))
-    }
-}
-
-fn from_str<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
+/// Reads `json` into a JSON tree and checks its `format` before anything else, so a file of
+/// another version gets that message rather than a confusing one about its shape.
+///
+/// Everything typed is then read from the tree, so each model type has one deserializer in
+/// the build (the wasm stays small) and one path-tracking error shape.
+fn read_document(file: &str, json: &str, expected: &str) -> Result<Value, LoadError> {
     check_size(file, json.len() as u64)?;
     // A host's error or fallback page served in place of the file (often with status 200).
     if json.trim_start().starts_with('<') {
@@ -304,11 +278,61 @@ fn from_str<T: DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError>
             "this is an HTML page, not JSON (is the file missing on the server?)",
         ));
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| json_error(file, "", e))?;
-    de.end()
-        .map_err(|e| LoadError::invalid(file, line_column(&e), clean_message(&e)))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| {
+        let message = if e.is_eof() {
+            "the file ends too early (is it cut off?)".to_owned()
+        } else {
+            clean_message(&e)
+        };
+        LoadError::invalid(file, line_column(&e), message)
+    })?;
+    let Some(root) = value.as_object() else {
+        return Err(LoadError::invalid(
+            file,
+            "",
+            format!("invalid type: {}, expected an object", kind(&value)),
+        ));
+    };
+    let Some(format) = root.get("format") else {
+        return Err(LoadError::invalid(file, "", "missing field \"format\""));
+    };
+    let compatible = format.as_str().is_some_and(|found| {
+        // A later minor version only adds optional fields, which are ignored.
+        found == expected
+            || found
+                .strip_prefix(expected)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .is_some_and(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if !compatible {
+        let found = match format {
+            Value::String(s) => quoted(s),
+            other => quoted(&other.to_string()),
+        };
+        return Err(LoadError::invalid(
+            file,
+            "format",
+            format!("this viewer reads {expected:?}, the file says {found}"),
+        ));
+    }
     Ok(value)
+}
+
+/// serde's words for the kind of a JSON value.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}
+
+/// Reads the whole document as `T`; a problem is an error for the file.
+fn from_document<T: DeserializeOwned>(file: &str, value: Value) -> Result<T, LoadError> {
+    serde_path_to_error::deserialize(value).map_err(|e| json_error(file, "", e))
 }
 
 /// Reads one part of a file that was already parsed as JSON; on failure records a warning
@@ -332,31 +356,22 @@ fn from_value<T: DeserializeOwned>(
     }
 }
 
-/// Turns serde's error into the reader's message: place, then what is wrong.
+/// Turns serde's error about a JSON tree into the reader's message: place, then what is
+/// wrong. `prefix` is the path of the tree inside its file.
 fn json_error(
     file: &str,
     prefix: &str,
     error: serde_path_to_error::Error<serde_json::Error>,
 ) -> LoadError {
-    let inner = error.inner();
-    let place = if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-        line_column(inner)
-    } else {
-        let path = error.path().to_string();
-        let path = if path == "." { "" } else { path.as_str() };
-        match (prefix.is_empty(), path.is_empty()) {
-            (_, true) => prefix.to_owned(),
-            (true, false) => path.to_owned(),
-            (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-            (false, false) => format!("{prefix}.{path}"),
-        }
+    let path = error.path().to_string();
+    let path = if path == "." { "" } else { path.as_str() };
+    let place = match (prefix.is_empty(), path.is_empty()) {
+        (_, true) => prefix.to_owned(),
+        (true, false) => path.to_owned(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
     };
-    let message = if inner.is_eof() {
-        "the file ends too early (is it cut off?)".to_owned()
-    } else {
-        clean_message(inner)
-    };
-    LoadError::invalid(file, place, message)
+    LoadError::invalid(file, place, clean_message(error.inner()))
 }
 
 fn line_column(error: &serde_json::Error) -> String {

@@ -10,7 +10,7 @@ use crate::browser;
 use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::Loaded;
-use crate::components::text::{Label, Line};
+use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::state::{use_reading, use_view, Reading, View};
 
@@ -34,12 +34,6 @@ pub fn App() -> impl IntoView {
 pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     provide_context(view);
     provide_context(reading);
-    let mode = reading.mode();
-    // Mirrors the mode outward to `<html lang>`; nothing reads it back.
-    Effect::new(move |_| {
-        let lang = mode.get().primary();
-        browser::set_document(lang.tag(), ui(lang).app_name);
-    });
     let catalog = LocalResource::new(load_catalog);
     let render = |parsed: Arc<Parsed<Catalog>>| {
         view! {
@@ -48,6 +42,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
         }
     };
     view! {
+        <DocumentMode />
         <a class="nv-skip" href="#main"><Label pick=|u: &Ui| u.skip_to_content /></a>
         <header class="nv-bar">
             <div class="nv-bar__inner">

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use newsletter_core::filter::{shown_count, Filter};
 use newsletter_core::markup::safe_url;
 use newsletter_core::model::Code;
-use newsletter_core::ui::{fill, format_date, ui, Ui};
+use newsletter_core::ui::{fill, ui, Ui};
 use newsletter_core::{Issue, Item, Parsed, Section, Text};
 use std::sync::Arc;
 
 use crate::browser;
 use crate::components::contents::ContentsNav;
 use crate::components::filter::FilterPanel;
-use crate::components::text::{Block, Label, Line};
+use crate::components::text::{Block, DateText, Label, Line};
 use crate::components::Warnings;
 use crate::state::{use_reading, use_view};
 
@@ -33,7 +33,7 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
             if let Some(publication) = &issue.publication {
                 title = format!("{title} – {}", publication.show(lang).text);
             }
-            browser::set_document(mode.get().primary().tag(), &title);
+            browser::set_title(&title);
         });
     }
     // A deep link (or a fragment changed by back/forward) scrolls to its item once the
@@ -96,10 +96,14 @@ pub fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
 /// Publisher, publication and its number, series and issue number, date.
 #[component]
 fn Masthead(issue: Arc<Issue>) -> impl IntoView {
-    let mode = use_reading().mode();
     let date = issue.date.clone().map(|date| {
-        let text = move || format_date(date.as_str(), mode.get().primary());
-        view! { <p class="nv-masthead__date"><time datetime=issue.date.as_ref().map(|d| d.to_string())>{text}</time></p> }
+        let datetime = date.to_string();
+        let shown = datetime.clone();
+        view! {
+            <p class="nv-masthead__date">
+                <time datetime=datetime><DateText date=shown /></time>
+            </p>
+        }
     });
     let number = |n: Option<u32>| {
         n.map(|n| view! { <span class="nv-masthead__no" lang="en">{format!("No.{n}")}</span> })
@@ -171,7 +175,6 @@ pub fn jurisdiction_name(issue: &Issue, code: &Code) -> Text {
 /// One item: title, date, regulator, jurisdiction, body and source.
 #[component]
 fn ItemCard(issue: Arc<Issue>, item: Item, filter: Memo<Filter>) -> impl IntoView {
-    let mode = use_reading().mode();
     let hidden = {
         let item = item.clone();
         move || filter.with(|f| !f.shows(&item))
@@ -180,9 +183,10 @@ fn ItemCard(issue: Arc<Issue>, item: Item, filter: Memo<Filter>) -> impl IntoVie
     let labelled_by = title_id.clone();
     let date = item.date.clone().map(|day| {
         let datetime = day.to_string();
+        let shown = datetime.clone();
         view! {
             <time class="nv-card__date" datetime=datetime>
-                {move || format_date(day.as_str(), mode.get().primary())}
+                <DateText date=shown />
             </time>
         }
     });

@@ -1,79 +1,116 @@
 //! Showing newsletter texts and interface words in the reading mode, with the right `lang`
 //! on every element. Markup is rendered from the core's tree as elements and text nodes,
 //! never as inner HTML.
+//!
+//! Every language a text has is rendered once, marked with the modes it is hidden in
+//! (`nv-hide-en`…); the style sheet hides what the mode on `<html data-mode>` does not show.
+//! So switching language changes one attribute: no card is rebuilt, no text re-parsed.
 
 use leptos::prelude::*;
+use newsletter_core::lang::Modes;
 use newsletter_core::markup::{self, Inline};
-use newsletter_core::model::Part;
-use newsletter_core::ui::{self, Ui};
-use newsletter_core::{Lang, Text};
+use newsletter_core::ui::{self, format_date, Ui};
+use newsletter_core::{Lang, LangMode, Text};
 
-use crate::state::{ui_words, use_reading};
+use crate::browser;
+use crate::state::use_reading;
+
+/// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
+/// style sheet follows; nothing reads them back.
+#[component]
+pub fn DocumentMode() -> impl IntoView {
+    let mode = use_reading().mode();
+    Effect::new(move |_| {
+        let mode = mode.get();
+        browser::set_mode(mode.primary().tag(), mode.as_str());
+    });
+}
+
+/// The modes in which `lang` is shown on its own or beside the other language.
+fn modes_of(lang: Lang) -> Modes {
+    let alone = match lang {
+        Lang::Zh => LangMode::Zh,
+        Lang::En => LangMode::En,
+    };
+    Modes::default().with(alone).with(LangMode::Both)
+}
 
 /// Interface words in the reading mode's language (both languages in "both" mode).
 #[component]
 pub fn Label(pick: fn(&Ui) -> &'static str) -> impl IntoView {
-    let mode = use_reading().mode();
-    move || {
-        ui_words(mode.get(), pick)
-            .into_iter()
-            .map(|(lang, words)| view! { <span class="nv-ui" lang=lang.tag()>{words}</span> })
-            .collect_view()
-    }
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .map(|lang| {
+            let class = format!("nv-ui {}", modes_of(lang).hiding_classes());
+            view! { <span class=class lang=lang.tag()>{pick(ui::ui(lang))}</span> }
+        })
+        .collect_view()
+}
+
+/// A date of the data format, written for each language.
+#[component]
+pub fn DateText(date: String) -> impl IntoView {
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .map(|lang| {
+            let class = modes_of(lang).hiding_classes();
+            view! { <span class=class lang=lang.tag()>{format_date(&date, lang)}</span> }
+        })
+        .collect_view()
 }
 
 /// A newsletter text on one line (titles, names); markup in it is rendered.
 #[component]
 pub fn Line(text: Text) -> impl IntoView {
-    let mode = use_reading().mode();
-    move || {
-        text.parts(mode.get())
-            .into_iter()
-            .map(|part| {
-                view! {
-                    <span class="nv-t" lang=part.lang.tag()>
-                        {inlines(markup::parse_line(part.text))}
-                    </span>
-                    {missing_note(part)}
-                }
-            })
-            .collect_view()
+    let layout = text.layout();
+    let texts = layout
+        .texts
+        .into_iter()
+        .map(|(words, lang, modes)| {
+            let class = format!("nv-t {}", modes.hiding_classes());
+            view! {
+                <span class=class lang=lang.tag()>{inlines(markup::parse_line(words))}</span>
+            }
+        })
+        .collect_view();
+    view! {
+        {texts}
+        {notes(&layout.notes)}
     }
 }
 
-/// A newsletter text of paragraphs (bodies, the disclaimer), one block per language shown.
+/// A newsletter text of paragraphs (bodies, the disclaimer), one block per language.
 #[component]
 pub fn Block(text: Text) -> impl IntoView {
-    let mode = use_reading().mode();
-    move || {
-        text.parts(mode.get())
-            .into_iter()
-            .map(|part| {
-                let paragraphs = markup::parse(part.text)
-                    .into_iter()
-                    .map(|paragraph| view! { <p>{inlines(paragraph)}</p> })
-                    .collect_view();
-                view! {
-                    <div class="nv-block" lang=part.lang.tag()>
-                        {missing_note(part)}
-                        {paragraphs}
-                    </div>
-                }
-            })
-            .collect_view()
+    let layout = text.layout();
+    let blocks = layout
+        .texts
+        .into_iter()
+        .map(|(words, lang, modes)| {
+            let class = format!("nv-block {}", modes.hiding_classes());
+            let paragraphs = markup::parse(words)
+                .into_iter()
+                .map(|paragraph| view! { <p>{inlines(paragraph)}</p> })
+                .collect_view();
+            view! { <div class=class lang=lang.tag()>{paragraphs}</div> }
+        })
+        .collect_view();
+    view! {
+        {notes(&layout.notes)}
+        {blocks}
     }
 }
 
 /// "English translation unavailable" beside a text shown in place of a missing one, in the
 /// missing language (the reader who wanted it reads that language).
-fn missing_note(part: Part<'_>) -> Option<impl IntoView + use<>> {
-    part.missing.map(|missing: Lang| {
-        view! {
-            <span class="nv-missing" lang=missing.tag()>
-                {ui::ui(missing).missing(missing)}
-            </span>
-        }
-    })
+fn notes(notes: &[(Lang, Modes)]) -> impl IntoView + use<> {
+    notes
+        .iter()
+        .map(|&(missing, modes)| {
+            let class = format!("nv-missing {}", modes.hiding_classes());
+            view! { <span class=class lang=missing.tag()>{ui::ui(missing).missing(missing)}</span> }
+        })
+        .collect_view()
 }
 
 fn inlines(pieces: Vec<Inline>) -> AnyView {

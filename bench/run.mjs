@@ -1,0 +1,218 @@
+// The performance benchmark: the viewer's release bundle against a small hand-written
+// plain-JavaScript page (bench/plain/) rendering the same JSON, in headless Chromium, served
+// on loopback. Run on demand (not a test):
+//
+//   node bench/run.mjs [--runs N] [--no-build]
+//
+// It builds the release bundle (unless --no-build), generates the large inputs
+// (bench/gen.mjs), and measures, alternating viewer and peer in each run:
+//   - time to the first card and to fully rendered, for the sample and the 2,000-item issue;
+//   - switching language and applying a jurisdiction filter on the 2,000-item issue, from
+//     the click until the DOM has settled and the next frame is painted;
+//   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
+//   - JS heap (after a forced GC) plus wasm memory after rendering the 2,000-item issue;
+//   - the viewer's render time at 500, 1,000 and 2,000 items (growth per item);
+//   - the bundle's size, brotli-compressed.
+// Prints medians and ratios (viewer / peer) as Markdown, and writes bench/out/results.json.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import os from "node:os";
+import { serve } from "../e2e/server.mjs";
+import { launch, CHROMIUM } from "../e2e/browser.mjs";
+import { bigCatalog, bigIssue } from "./gen.mjs";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const DIST = path.join(ROOT, "dist");
+const PLAIN = path.join(ROOT, "bench/plain");
+const OUT = path.join(ROOT, "bench/out");
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf("--runs") + 1]) || 5;
+
+if (!args.includes("--no-build")) {
+  execFileSync("trunk", ["build", "--release", "--offline"], { cwd: ROOT, stdio: "inherit" });
+}
+
+// ---- inputs ----
+const sampleIssue = fs.readFileSync(path.join(DIST, "issues/cyber-041.json"));
+const sampleCatalog = fs.readFileSync(path.join(DIST, "issues/index.json"));
+const catalogFor = (file, count = 1) =>
+  JSON.stringify({ ...bigCatalog(count), issues: bigCatalog(count).issues.map((e, i) => (i === 0 ? { ...e, file } : e)) });
+const datasets = {
+  sample: { "index.json": sampleCatalog, "cyber-041.json": sampleIssue },
+  big: { "index.json": JSON.stringify(bigCatalog(1000)), "bench-big.json": JSON.stringify(bigIssue(2000, 10)) },
+};
+for (const n of [500, 1000, 2000]) {
+  datasets[`n${n}`] = { "index.json": catalogFor(`n${n}.json`), [`n${n}.json`]: JSON.stringify(bigIssue(n, 10)) };
+}
+
+// ---- server: /<app>/<dataset>/ ----
+const server = await serve({
+  root: DIST,
+  base: "/",
+  route: async (rel, _req, res) => {
+    const [app, dataset, ...rest] = rel.split("/");
+    const file = rest.join("/");
+    if (!["viewer", "plain"].includes(app) || !datasets[dataset]) return false;
+    let body;
+    let type = "text/html; charset=utf-8";
+    if (file.startsWith("issues/")) {
+      body = datasets[dataset][file.slice("issues/".length)];
+      type = "application/json";
+    } else {
+      const dir = app === "viewer" ? DIST : PLAIN;
+      const name = file === "" ? "index.html" : file;
+      const full = path.join(dir, name);
+      if (!full.startsWith(dir) || !fs.existsSync(full)) body = undefined;
+      else {
+        body = fs.readFileSync(full);
+        type = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html" }[path.extname(name)];
+      }
+    }
+    if (body === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { "content-type": type }).end(body);
+    return true;
+  },
+});
+const base = `http://127.0.0.1:${server.address().port}`;
+
+// ---- in-page probes ----
+// Records the first <article>, every DOM change, and the frame painted after the last one.
+const PROBE = () => {
+  window.__t = { firstCard: null, lastMutation: 0, settled: 0, options: null };
+  const observer = new MutationObserver(() => {
+    const now = performance.now();
+    window.__t.lastMutation = now;
+    if (window.__t.firstCard === null && document.querySelector("article")) window.__t.firstCard = now;
+    const select = document.querySelector("select");
+    if (window.__t.options === null && select && select.options.length >= (window.__expectOptions ?? 1e9)) {
+      window.__t.options = now;
+    }
+    requestAnimationFrame(() => setTimeout(() => (window.__t.settled = performance.now())));
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+};
+
+/** Waits until the DOM has not changed for `quiet` ms, then returns the probe's times. */
+async function settle(page, quiet = 400) {
+  for (;;) {
+    const t = await page.evaluate(() => ({ ...window.__t, now: performance.now() }));
+    if (t.firstCard !== null && t.now - t.lastMutation > quiet && t.settled >= t.lastMutation) return t;
+    await page.waitForTimeout(50);
+  }
+}
+
+async function load(browser, app, dataset, { expectCards, expectOptions, lang = "en" }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(`window.__expectOptions = ${expectOptions ?? "undefined"};`);
+  await page.addInitScript(PROBE);
+  await page.goto(`${base}/${app}/${dataset}/?lang=${lang}`);
+  await page.waitForFunction((n) => document.querySelectorAll("article").length >= n, expectCards, { timeout: 120000 });
+  const t = await settle(page);
+  return { context, page, t };
+}
+
+/** Clicks `selector` and returns ms until the DOM settled and the next frame was painted. */
+async function interaction(page, selector) {
+  const t0 = await page.evaluate((sel) => {
+    const t0 = performance.now();
+    document.querySelector(sel).click();
+    return t0;
+  }, selector);
+  const t = await settle(page);
+  return t.settled - t0;
+}
+
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+  return { js: usedSize, wasm, total: usedSize + wasm };
+}
+
+const SELECTORS = {
+  viewer: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "[data-code=CN] input" },
+  plain: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "input[data-code=CN]" },
+};
+
+const results = { viewer: {}, plain: {} };
+const record = (app, metric, value) => (results[app][metric] ??= []).push(value);
+
+const browser = await launch();
+for (let run = 0; run < RUNS; run++) {
+  // Alternate which app goes first, so neither always gets the warmer machine.
+  const order = run % 2 === 0 ? ["viewer", "plain"] : ["plain", "viewer"];
+  for (const app of order) {
+    {
+      const { context, t } = await load(browser, app, "sample", { expectCards: 5 });
+      record(app, "sample: first card (ms)", t.firstCard);
+      record(app, "sample: fully rendered (ms)", t.settled);
+      await context.close();
+    }
+    {
+      const { context, page, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
+      record(app, "2,000 items: first card (ms)", t.firstCard);
+      record(app, "2,000 items: fully rendered (ms)", t.settled);
+      record(app, "1,000-issue catalog: list rendered (ms)", t.options);
+      const mem = await memory(page);
+      record(app, "2,000 items: JS heap + wasm memory (MB)", mem.total / 1e6);
+      record(app, "2,000 items: switch language zh → en (ms)", await interaction(page, SELECTORS[app].en));
+      record(app, "2,000 items: apply filter CN (ms)", await interaction(page, SELECTORS[app].filter));
+      await context.close();
+    }
+  }
+  for (const n of [500, 1000, 2000]) {
+    const { context, t } = await load(browser, "viewer", `n${n}`, { expectCards: n });
+    record("viewer", `growth: ${n} items rendered (ms)`, t.settled);
+    await context.close();
+  }
+  process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
+}
+await browser.close();
+server.close();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---- size ----
+const sizes = {};
+for (const f of fs.readdirSync(DIST)) {
+  if (!/\.(wasm|js|css)$/.test(f)) continue;
+  const raw = fs.readFileSync(path.join(DIST, f));
+  const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  sizes[f.replace(/-[0-9a-f]{16}/, "")] = { raw: raw.length, brotli: br };
+}
+const totalBrotli = Object.values(sizes).reduce((a, s) => a + s.brotli, 0);
+
+// ---- report ----
+const lines = [];
+lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${CHROMIUM} (${execFileSync(CHROMIUM, ["--version"]).toString().trim()}); ${RUNS} runs, medians.`);
+lines.push("");
+lines.push("| measure | viewer | plain JS | ratio |");
+lines.push("| --- | ---: | ---: | ---: |");
+const summary = {};
+for (const metric of Object.keys(results.viewer)) {
+  const v = median(results.viewer[metric]);
+  const p = results.plain[metric] ? median(results.plain[metric]) : null;
+  const ratio = p ? v / p : null;
+  summary[metric] = { viewer: v, plain: p, ratio };
+  lines.push(`| ${metric} | ${v.toFixed(1)} | ${p === null ? "–" : p.toFixed(1)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} |`);
+}
+lines.push("");
+const g = (n) => summary[`growth: ${n} items rendered (ms)`].viewer;
+lines.push(`Growth: ${(g(500) / 500).toFixed(2)} / ${(g(1000) / 1000).toFixed(2)} / ${(g(2000) / 2000).toFixed(2)} ms per item at 500 / 1,000 / 2,000 items.`);
+lines.push("");
+lines.push("| file | bytes | brotli |");
+lines.push("| --- | ---: | ---: |");
+for (const [f, s] of Object.entries(sizes)) lines.push(`| ${f} | ${s.raw} | ${s.brotli} |`);
+lines.push(`| **total** | | **${totalBrotli}** (${(totalBrotli / 1024).toFixed(1)} KiB) |`);
+console.log(lines.join("\n"));
+fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ results, summary, sizes, totalBrotli }, null, 1));
