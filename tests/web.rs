@@ -329,3 +329,59 @@ async fn a_crash_shows_a_readable_notice_with_a_reload_link() {
     );
     notice.remove();
 }
+
+/// A plainly fictional issue of `n` items in three sections.
+fn large_issue(n: usize) -> &'static str {
+    let items: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"n{i}","jurisdiction":"EU","title":{{"zh":"条目{i}","en":"Item {i}"}},"body":{{"en":"Body {i}."}}}}"#
+            )
+        })
+        .collect();
+    let third = n / 3;
+    let section = |id: &str, items: &[String]| {
+        format!(
+            r#"{{"id":"{id}","title":{{"en":"{id}"}},"items":[{}]}}"#,
+            items.join(",")
+        )
+    };
+    let json = format!(
+        r#"{{"format":"newsletter-issue/1","id":"large","sections":[{},{},{}]}}"#,
+        section("a", &items[..third]),
+        section("b", &items[third..2 * third]),
+        section("c", &items[2 * third..]),
+    );
+    Box::leak(json.into_boxed_str())
+}
+
+async fn wait_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_large_issue_shows_its_first_cards_at_once_and_the_rest_in_order_soon_after() {
+    let root = mount(large_issue(600), ViewState::default(), Some("en"));
+    let count = || find_all(&root, "article.nv-card").len();
+    assert_eq!(count(), newsletter_core::contents::FIRST_CARDS);
+    for _ in 0..100 {
+        if count() == 600 {
+            break;
+        }
+        wait_ms(20).await;
+    }
+    let ids: Vec<String> = find_all(&root, "article.nv-card")
+        .iter()
+        .map(|c| c.id())
+        .collect();
+    let expected: Vec<String> = (0..600).map(|i| format!("n{i}")).collect();
+    assert_eq!(ids, expected, "every card, in reading order");
+    // Contents and counts cover the whole issue from the start.
+    assert_eq!(find_all(&root, ".nv-contents__link").len(), 600);
+}

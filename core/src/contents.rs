@@ -39,6 +39,17 @@ pub fn contents(issue: &Issue, filter: &Filter) -> Vec<ContentsSection> {
         .collect()
 }
 
+/// Cards rendered before the first paint of an issue; the rest follow in chunks.
+pub const FIRST_CARDS: usize = 40;
+/// Cards added per frame after the first ones.
+pub const CARDS_PER_FRAME: usize = 150;
+
+/// How many items of a section whose first item has `start` as its index in the whole
+/// issue, and which has `len` items, are rendered once `rendered` items of the issue are.
+pub fn rendered_in_section(start: usize, len: usize, rendered: usize) -> usize {
+    rendered.saturating_sub(start).min(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +77,23 @@ mod tests {
                 ("s1".to_string(), vec!["i3".to_string()])
             ]
         );
+    }
+
+    #[test]
+    fn rendering_fills_sections_in_reading_order() {
+        // Sections of 3, 4 and 2 items start at 0, 3 and 7.
+        let sections = [(0, 3), (3, 4), (7, 2)];
+        let at = |rendered| {
+            sections
+                .iter()
+                .map(|&(start, len)| rendered_in_section(start, len, rendered))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at(0), [0, 0, 0]);
+        assert_eq!(at(2), [2, 0, 0]);
+        assert_eq!(at(5), [3, 2, 0]);
+        assert_eq!(at(9), [3, 4, 2]);
+        assert_eq!(at(100), [3, 4, 2]);
     }
 
     #[test]

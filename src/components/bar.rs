@@ -58,22 +58,17 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
         .newest()
         .map(|e| e.id.to_string())
         .unwrap_or_default();
-    let selected = move || chosen.get().unwrap_or_else(|| newest.clone());
-    // A static list: the catalog does not change while the page is open; the option
-    // labels follow the language.
-    let options = catalog
-        .issues
-        .iter()
-        .map(|entry| {
-            let id = entry.id.to_string();
-            let entry = entry.clone();
-            let is_selected = {
-                let selected = selected.clone();
-                let id = id.clone();
-                move || selected() == id
-            };
-            let label = move || {
-                let lang = mode.get().primary();
+    let selected = Memo::new(move |_| chosen.get().unwrap_or_else(|| newest.clone()));
+    // One list for the whole catalog, rebuilt when the language or the chosen issue
+    // changes (an <option> holds plain text, so it cannot carry both languages the way the
+    // cards do, and a rebuilt list must mark its chosen option itself).
+    let options = move || {
+        let lang = mode.get().primary();
+        let chosen = selected.get();
+        catalog
+            .issues
+            .iter()
+            .map(|entry| {
                 let mut parts = Vec::new();
                 if let Some(number) = entry.number {
                     parts.push(fill(ui(lang).issue_number, &[&number]));
@@ -82,12 +77,12 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
                 if let Some(title) = &entry.title {
                     parts.push(plain(title.show(lang).text));
                 }
-                parts.join(" · ")
-            };
-            let lang = move || mode.get().primary().tag();
-            view! { <option value=id selected=is_selected lang=lang>{label}</option> }
-        })
-        .collect_view();
+                let label = parts.join(" · ");
+                let is_chosen = entry.id.as_str() == chosen;
+                view! { <option value=entry.id.to_string() selected=is_chosen>{label}</option> }
+            })
+            .collect_view()
+    };
     view! {
         <div class="nv-picker">
             <label for="nv-issue" class="nv-picker__label"><Label pick=|u: &Ui| u.issue_picker /></label>

@@ -20,33 +20,41 @@ pub fn ContentsNav(issue: Arc<Issue>, filter: Memo<Filter>) -> impl IntoView {
         let issue = issue.clone();
         Memo::new(move |_| filter.with(|f| contents(&issue, f)))
     };
-    // Keyed lists: the filter adds and removes sections and items; each keeps its nodes.
+    // Keyed lists: the filter adds and removes sections and items; those that stay keep
+    // their nodes (keys are indices into the issue).
     let list = move || {
         let issue = issue.clone();
         view! {
-            <For each=move || entries.get() key=|entry| (entry.section, entry.items.clone()) let:entry>
+            <For each=move || entries.with(|e| e.iter().map(|s| s.section).collect::<Vec<_>>()) key=|s| *s let:s>
                 {
-                    let section = entry.section(&issue);
-                    let items = entry
-                        .items(&issue)
-                        .map(|item| {
-                            let href = format!("#{}", item.id);
-                            view! {
-                                <li>
-                                    <a class="nv-contents__link" href=href on:click=move |_| open.set(false)>
-                                        <Line text=item.title.clone() />
-                                    </a>
-                                </li>
-                            }
+                    let section = &issue.sections[s];
+                    let items_issue = issue.clone();
+                    let item_indices = move || {
+                        entries.with(|e| {
+                            e.iter().find(|entry| entry.section == s).map(|entry| entry.items.clone()).unwrap_or_default()
                         })
-                        .collect_view();
+                    };
                     let href = format!("#section--{}", section.id);
                     view! {
                         <li class="nv-contents__section">
                             <a class="nv-contents__section-link" href=href on:click=move |_| open.set(false)>
                                 <Line text=section.title.clone() />
                             </a>
-                            <ol class="nv-contents__items">{items}</ol>
+                            <ol class="nv-contents__items">
+                                <For each=item_indices key=|i| *i let:i>
+                                    {
+                                        let item = &items_issue.sections[s].items[i];
+                                        let href = format!("#{}", item.id);
+                                        view! {
+                                            <li>
+                                                <a class="nv-contents__link" href=href on:click=move |_| open.set(false)>
+                                                    <Line text=item.title.clone() />
+                                                </a>
+                                            </li>
+                                        }
+                                    }
+                                </For>
+                            </ol>
                         </li>
                     }
                 }

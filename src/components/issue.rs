@@ -2,6 +2,7 @@
 //! disclaimer and contacts.
 
 use leptos::prelude::*;
+use newsletter_core::contents::{rendered_in_section, CARDS_PER_FRAME, FIRST_CARDS};
 use newsletter_core::filter::{shown_count, Filter};
 use newsletter_core::markup::safe_url;
 use newsletter_core::model::Code;
@@ -38,14 +39,16 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
     }
     // A deep link (or a fragment changed by back/forward) scrolls to its item once the
     // issue is in the page; the browser's own scrolling ran before the cards existed.
+    let total = issue.items().count();
+    let rendered = RwSignal::new(FIRST_CARDS.min(total));
     let item = view.item();
+    let all_rendered = Memo::new(move |_| rendered.get() >= total);
     Effect::new(move |_| {
-        if let Some(id) = item.get() {
+        if let (true, Some(id)) = (all_rendered.get(), item.get()) {
             browser::after_render(move || browser::scroll_to(&id));
         }
     });
 
-    let total = issue.items().count();
     let shown = {
         let issue = issue.clone();
         Memo::new(move |_| filter.with(|f| shown_count(&issue, f)))
@@ -57,10 +60,29 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
     let nothing_shown = move || shown.get() == 0;
     // Static lists: an issue's sections and items do not change once loaded; the filter
     // hides cards rather than removing them, so their text nodes are kept.
+    // Large issues render in steps: the first cards at once, then a chunk per frame, so the
+    // top of the issue shows without waiting for the whole of it.
+    if total > FIRST_CARDS {
+        render_more(rendered, total);
+    }
+    // A static list: an issue's sections do not change once loaded.
+    let mut start = 0;
     let sections = issue
         .sections
         .iter()
-        .map(|section| view! { <SectionView issue=issue.clone() section=section.clone() filter /> })
+        .map(|section| {
+            let first = start;
+            start += section.items.len();
+            view! {
+                <SectionView
+                    issue=issue.clone()
+                    section=section.clone()
+                    start=first
+                    rendered=rendered.into()
+                    filter
+                />
+            }
+        })
         .collect_view();
 
     view! {
@@ -91,6 +113,20 @@ pub fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
         (None, Some(n)) => format!("No.{n}"),
         (None, None) => issue.id.to_string(),
     }
+}
+
+/// Adds a chunk of cards after the next frame, and again until all `total` are rendered.
+/// Stops when the issue view is gone (its signal disposed).
+fn render_more(rendered: RwSignal<usize>, total: usize) {
+    browser::after_render(move || {
+        let more = rendered.try_update(|n| {
+            *n = (*n + CARDS_PER_FRAME).min(total);
+            *n < total
+        });
+        if more == Some(true) {
+            render_more(rendered, total);
+        }
+    });
 }
 
 /// Publisher, publication and its number, series and issue number, date.
@@ -132,7 +168,15 @@ fn Masthead(issue: Arc<Issue>) -> impl IntoView {
 
 /// A section heading and its cards; says so when the filter empties it.
 #[component]
-fn SectionView(issue: Arc<Issue>, section: Section, filter: Memo<Filter>) -> impl IntoView {
+fn SectionView(
+    issue: Arc<Issue>,
+    section: Section,
+    /// The index of the section's first item in the whole issue.
+    start: usize,
+    /// How many items of the whole issue are rendered so far.
+    rendered: Signal<usize>,
+    filter: Memo<Filter>,
+) -> impl IntoView {
     let heading_id = format!("section--{}", section.id);
     let labelled_by = heading_id.clone();
     let shown = {
@@ -140,11 +184,16 @@ fn SectionView(issue: Arc<Issue>, section: Section, filter: Memo<Filter>) -> imp
         Memo::new(move |_| filter.with(|f| items.iter().filter(|item| f.shows(item)).count()))
     };
     let emptied = move || shown.get() == 0;
-    let cards = section
-        .items
-        .iter()
-        .map(|item| view! { <ItemCard issue=issue.clone() item=item.clone() filter /> })
-        .collect_view();
+    // Keyed: each step of rendering appends cards and keeps those already there.
+    let len = section.items.len();
+    let items = section.items.clone();
+    let cards = view! {
+        <For
+            each=move || 0..rendered_in_section(start, len, rendered.get())
+            key=|i| *i
+            children=move |i| view! { <ItemCard issue=issue.clone() item=items[i].clone() filter /> }
+        />
+    };
     view! {
         <section class="nv-section" aria-labelledby=labelled_by>
             <h2 id=heading_id class="nv-section__title"><Line text=section.title.clone() /></h2>
