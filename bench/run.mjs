@@ -187,7 +187,7 @@ for (const f of fs.readdirSync(DIST)) {
   if (!/\.(wasm|js|css)$/.test(f)) continue;
   const raw = fs.readFileSync(path.join(DIST, f));
   const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  sizes[f.replace(/-[0-9a-f]{16}/, "")] = { raw: raw.length, brotli: br };
+  sizes[f.replace(/-[0-9a-f]{12,}/, "")] = { raw: raw.length, brotli: br };
 }
 const totalBrotli = Object.values(sizes).reduce((a, s) => a + s.brotli, 0);
 
