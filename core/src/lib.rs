@@ -5,7 +5,7 @@
 //! data format ([`parse`]), the inline markup of titles and bodies ([`markup`]), the
 //! jurisdiction filter ([`filter`]), the table of contents ([`contents`]), the view state
 //! carried by the page's URL ([`url`]), language choice ([`lang`]), light and dark
-//! ([`theme`]) and the interface's own words ([`ui`]).
+//! ([`theme`]), searching the archive ([`search`]) and the interface's own words ([`ui`]).
 //!
 //! It must not depend on `leptos`, `web_sys` or anything else that needs a browser: the
 //! components in the app crate are thin views over these functions, and every rule worth
@@ -17,6 +17,7 @@ pub mod lang;
 pub mod markup;
 pub mod model;
 pub mod parse;
+pub mod search;
 pub mod theme;
 pub mod ui;
 pub mod url;

@@ -45,6 +45,14 @@ pub struct Ui {
     pub theme_dark: &'static str,
     pub opened: &'static str,
     pub back_to_top: &'static str,
+    pub search: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_results: &'static str,
+    pub search_count: &'static str,
+    pub search_none: &'static str,
+    pub search_loading: &'static str,
+    pub search_failed: &'static str,
+    pub search_more: &'static str,
 }
 
 pub const ZH: Ui = Ui {
@@ -88,6 +96,14 @@ pub const ZH: Ui = Ui {
     theme_dark: "深色",
     opened: "已打开：",
     back_to_top: "回到顶部",
+    search: "搜索",
+    search_placeholder: "搜索全部期刊",
+    search_results: "搜索结果",
+    search_count: "{} 条结果，来自 {} 期",
+    search_none: "没有找到结果。",
+    search_loading: "已载入 {} / {} 期，继续搜索中…",
+    search_failed: "以下各期无法载入，未包括在结果中：",
+    search_more: "仅显示前 {} 条结果，请输入更多关键词以缩小范围。",
 };
 
 pub const EN: Ui = Ui {
@@ -131,6 +147,14 @@ pub const EN: Ui = Ui {
     theme_dark: "Dark",
     opened: "Opened: ",
     back_to_top: "Back to top",
+    search: "Search",
+    search_placeholder: "Search all issues",
+    search_results: "Search results",
+    search_count: "{} results in {} issues",
+    search_none: "No results.",
+    search_loading: "Loaded {} of {} issues, still searching…",
+    search_failed: "These issues could not be loaded and are not searched:",
+    search_more: "Showing the first {} results; add words to narrow the search.",
 };
 
 /// The interface's words in `lang`.

@@ -18,6 +18,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// The item to scroll to (the fragment).
     pub item: Option<String>,
+    /// A search over the whole archive (`q`); `None` when not searching.
+    pub query: Option<String>,
 }
 
 /// Longest `issue` value kept from a URL; longer ones cannot be catalog ids anyway.
@@ -38,6 +40,9 @@ impl ViewState {
                 }
                 "lang" => state.lang = LangMode::parse(&value),
                 "j" => state.filter = Filter::new(value.split(',')),
+                "q" if !value.trim().is_empty() => {
+                    state.query = Some(value.chars().take(MAX_ISSUE_LEN).collect());
+                }
                 _ => {}
             }
         }
@@ -61,6 +66,9 @@ impl ViewState {
                 "j={}",
                 self.filter.codes().collect::<Vec<_>>().join(",")
             ));
+        }
+        if let Some(query) = &self.query {
+            params.push(format!("q={}", encode(query)));
         }
         if params.is_empty() {
             String::new()
@@ -140,12 +148,18 @@ mod tests {
                 lang: Some(LangMode::Both),
                 filter: Filter::new(["US", "CN-ZJ"]),
                 item: Some("zhejiang-1200-apps".into()),
+                query: None,
+            },
+            ViewState {
+                query: Some("人脸识别 facial & more".into()),
+                ..Default::default()
             },
             ViewState {
                 issue: Some("odd id/with?chars&=#".into()),
                 lang: Some(LangMode::Zh),
                 filter: Filter::new(["EU"]),
                 item: None,
+                query: None,
             },
         ];
         for state in states {
@@ -160,6 +174,14 @@ mod tests {
         assert_eq!(state.search(), "?issue=a&lang=zh&j=CN-ZJ,US");
         assert_eq!(ViewState::default().search(), "");
         assert_eq!(ViewState::default().hash(), "");
+    }
+
+    #[test]
+    fn a_search_is_carried_by_q() {
+        let state = ViewState::from_url("?q=%E4%BA%BA%E8%84%B8+FTC&lang=en", "");
+        assert_eq!(state.query.as_deref(), Some("人脸 FTC"));
+        assert_eq!(state.search(), "?lang=en&q=%E4%BA%BA%E8%84%B8%20FTC");
+        assert_eq!(ViewState::from_url("?q=%20%20", "").query, None);
     }
 
     #[test]

@@ -1,0 +1,631 @@
+//! Searching the whole archive in both languages at once, in the browser.
+//!
+//! Text is folded before anything else (full-width forms to half-width, case, Latin accents),
+//! then cut into tokens: runs of Chinese, Japanese or Korean characters into single
+//! characters and overlapping pairs (Chinese has no spaces, so "人脸识别" is found inside
+//! "人脸识别技术"), and other words into lightly stemmed words ("apps" finds "app"). Every
+//! word of a query must match; the last one may be the start of a word while the reader
+//! types. The index is built one issue at a time, as issues arrive.
+
+use std::collections::BTreeMap;
+
+use crate::filter::Filter;
+use crate::markup;
+use crate::model::{Code, Issue, Text};
+
+/// One searchable item.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The issue's place in the catalog (0 is the newest).
+    pub issue: usize,
+    pub item_id: String,
+    pub title: Text,
+    pub jurisdiction: Code,
+    /// Plain body text in each language, for snippets.
+    pub body: Text,
+    /// Folded title, and folded everything (title, regulator, jurisdiction, body).
+    title_folded: String,
+    all_folded: String,
+}
+
+/// The inverted index over every issue added so far.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    docs: Vec<Doc>,
+    /// Token to the docs holding it, ascending.
+    postings: BTreeMap<String, Vec<u32>>,
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Folded CJK runs, each to be found as written.
+    pub runs: Vec<String>,
+    /// Stemmed words; the last is a prefix when `prefix` is set.
+    pub words: Vec<String>,
+    pub prefix: bool,
+}
+
+/// A result: a doc and how well it matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: u32,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty() && self.words.is_empty()
+    }
+}
+
+/// Reads what the reader typed.
+pub fn parse_query(input: &str) -> Query {
+    let folded = fold(input);
+    let mut query = Query::default();
+    for piece in pieces(&folded) {
+        match piece {
+            Piece::Cjk(run) => query.runs.push(run.to_owned()),
+            Piece::Word(word) => query.words.push(stem(word)),
+        }
+    }
+    // While typing, the last word is probably unfinished.
+    query.prefix = !query.words.is_empty()
+        && folded
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
+    query
+}
+
+impl SearchIndex {
+    pub fn new() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    pub fn doc(&self, id: u32) -> &Doc {
+        &self.docs[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Adds every item of `issue`, which is at place `issue_at` in the catalog.
+    pub fn add_issue(&mut self, issue_at: usize, issue: &Issue) {
+        for (_, item) in issue.items() {
+            let id = self.docs.len() as u32;
+            let names = issue.jurisdictions.get(&item.jurisdiction);
+            let plain_text = |text: &Text| Text {
+                zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
+                en: text.en.as_deref().map(|s| markup::plain(s).into()),
+            };
+            let title = plain_text(&item.title);
+            let body = plain_text(&item.body);
+            let mut all = String::new();
+            for text in [Some(&title), item.regulator.as_ref(), names, Some(&body)]
+                .into_iter()
+                .flatten()
+            {
+                for part in [&text.zh, &text.en].into_iter().flatten() {
+                    all.push_str(part);
+                    all.push('\n');
+                }
+            }
+            all.push_str(item.jurisdiction.as_str());
+            let title_folded = fold(&format!(
+                "{}\n{}",
+                title.zh.as_deref().unwrap_or_default(),
+                title.en.as_deref().unwrap_or_default()
+            ));
+            let all_folded = fold(&all);
+            let mut tokens = index_tokens(&all_folded);
+            tokens.sort_unstable();
+            tokens.dedup();
+            for token in tokens {
+                self.postings.entry(token).or_default().push(id);
+            }
+            self.docs.push(Doc {
+                issue: issue_at,
+                item_id: item.id.to_string(),
+                title,
+                jurisdiction: item.jurisdiction.clone(),
+                body,
+                title_folded,
+                all_folded,
+            });
+        }
+    }
+
+    /// The docs matching every term of `query` and shown by `filter`: grouped by issue in
+    /// catalog order (newest first), best first within an issue, then in reading order.
+    pub fn search(&self, query: &Query, filter: &Filter) -> Vec<Hit> {
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates: Option<Vec<u32>> = None;
+        let mut narrow = |ids: Vec<u32>| {
+            candidates = Some(match candidates.take() {
+                None => ids,
+                Some(current) => intersect(&current, &ids),
+            });
+        };
+        for run in &query.runs {
+            for token in run_tokens(run) {
+                narrow(self.postings.get(&token).cloned().unwrap_or_default());
+            }
+        }
+        for (i, word) in query.words.iter().enumerate() {
+            let is_prefix = query.prefix && i + 1 == query.words.len();
+            narrow(if is_prefix {
+                self.with_prefix(word)
+            } else {
+                self.postings.get(word).cloned().unwrap_or_default()
+            });
+        }
+        let mut hits: Vec<Hit> = candidates
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&id| {
+                let doc = &self.docs[id as usize];
+                // Pairs can all occur without the run itself: check it as written.
+                filter.matches(&doc.jurisdiction)
+                    && query
+                        .runs
+                        .iter()
+                        .all(|run| doc.all_folded.contains(run.as_str()))
+            })
+            .map(|id| Hit {
+                doc: id,
+                score: self.score(&self.docs[id as usize], query),
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            let (da, db) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
+            da.issue
+                .cmp(&db.issue)
+                .then(b.score.cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        });
+        hits
+    }
+
+    /// Docs holding a token that starts with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = self
+            .postings
+            .range(prefix.to_owned()..)
+            .take_while(|(token, _)| token.starts_with(prefix))
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Terms in the title count three times as much as elsewhere.
+    fn score(&self, doc: &Doc, query: &Query) -> u32 {
+        let terms = query.runs.iter().chain(query.words.iter());
+        terms
+            .map(|term| {
+                if doc.title_folded.contains(term.as_str()) {
+                    3
+                } else {
+                    1
+                }
+            })
+            .sum()
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Chinese, Japanese kana and Korean syllables: scripts written without spaces.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+}
+
+const ACCENTED: &str = "ÀÁÂÃÄÅàáâãäåÈÉÊËèéêëÌÍÎÏìíîïÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿÑñÇçĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+const PLAIN: &str = "AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOOooooooUUUUuuuuYyyNnCcAaAaAaCcCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZz";
+
+/// One character folded for matching, or `None` to drop it (combining accents).
+fn fold_char(c: char) -> Option<char> {
+    let c = match c {
+        // Full-width ASCII forms and the ideographic space.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        '\u{0300}'..='\u{036F}' => return None,
+        _ => c,
+    };
+    // Only Latin-1 and Latin Extended-A letters are in the table; skip the scan otherwise.
+    let c = match ('\u{C0}'..='\u{17F}')
+        .contains(&c)
+        .then(|| ACCENTED.chars().position(|a| a == c))
+        .flatten()
+    {
+        Some(at) => PLAIN.chars().nth(at).unwrap_or(c),
+        None => c,
+    };
+    c.to_lowercase().next()
+}
+
+/// Text folded for matching: half-width, lower case, without Latin accents.
+pub fn fold(text: &str) -> String {
+    text.chars().filter_map(fold_char).collect()
+}
+
+enum Piece<'a> {
+    Cjk(&'a str),
+    Word(&'a str),
+}
+
+/// Runs of CJK characters and words of letters and digits, in folded text.
+fn pieces(folded: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = folded;
+    std::iter::from_fn(move || {
+        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        rest = &rest[start..];
+        let cjk = is_cjk(rest.chars().next()?);
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric() || is_cjk(c) != cjk)
+            .unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(if cjk {
+            Piece::Cjk(piece)
+        } else {
+            Piece::Word(piece)
+        })
+    })
+}
+
+/// A CJK run's lookup tokens: its pairs, or the character itself when alone.
+fn run_tokens(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.len() == 1 {
+        return vec![run.to_owned()];
+    }
+    chars.windows(2).map(|w| w.iter().collect()).collect()
+}
+
+/// Everything a text is indexed under: CJK single characters and pairs, stemmed words.
+fn index_tokens(folded: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for piece in pieces(folded) {
+        match piece {
+            Piece::Cjk(run) => {
+                tokens.extend(run.chars().map(String::from));
+                if run.chars().nth(1).is_some() {
+                    tokens.extend(run_tokens(run));
+                }
+            }
+            Piece::Word(word) => tokens.push(stem(word)),
+        }
+    }
+    tokens
+}
+
+/// Light English stemming: plurals and possessives.
+pub fn stem(word: &str) -> String {
+    let w = word.strip_suffix("'s").unwrap_or(word);
+    if w.len() > 4 {
+        if let Some(base) = w.strip_suffix("ies") {
+            return format!("{base}y");
+        }
+        if w.ends_with("sses") {
+            return w[..w.len() - 2].to_owned();
+        }
+        if let Some(base) = w.strip_suffix("es") {
+            if ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|end| base.ends_with(end))
+            {
+                return base.to_owned();
+            }
+        }
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        return w[..w.len() - 1].to_owned();
+    }
+    w.to_owned()
+}
+
+/// Where the query's terms occur in `text`, as byte ranges of `text`, in order and not
+/// overlapping: CJK runs as written, words where a word starts with the term.
+pub fn highlights(text: &str, query: &Query) -> Vec<(usize, usize)> {
+    // Folded characters with the byte range each came from.
+    let mut folded: Vec<(char, usize, usize)> = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if let Some(f) = fold_char(c) {
+            folded.push((f, at, at + c.len_utf8()));
+        }
+    }
+    let chars: Vec<char> = folded.iter().map(|&(c, _, _)| c).collect();
+    let mut found = Vec::new();
+    let terms = query
+        .runs
+        .iter()
+        .map(|t| (t, false))
+        .chain(query.words.iter().map(|t| (t, true)));
+    for (term, word) in terms {
+        let term: Vec<char> = term.chars().collect();
+        if term.is_empty() {
+            continue;
+        }
+        for start in 0..chars.len().saturating_sub(term.len() - 1) {
+            let at_word_start = start == 0 || !chars[start - 1].is_alphanumeric();
+            if chars[start..start + term.len()] == term[..] && (!word || at_word_start) {
+                found.push((folded[start].1, folded[start + term.len() - 1].2));
+            }
+        }
+    }
+    found.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in found {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// A short passage of `text` around the first match, with the matches in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges of `text` to mark.
+    pub marks: Vec<(usize, usize)>,
+}
+
+/// About `width` characters of `text` around its first match (its start if none).
+pub fn snippet(text: &str, query: &Query, width: usize) -> Snippet {
+    let marks = highlights(text, query);
+    let first = marks.first().map_or(0, |&(a, _)| a);
+    let before = width / 3;
+    let start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(before.saturating_sub(1))
+        .map_or(0, |(at, _)| at);
+    let end = text[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(at, _)| start + at);
+    let mut out = String::new();
+    let lead = if start > 0 { "…" } else { "" };
+    out.push_str(lead);
+    out.push_str(&text[start..end]);
+    if end < text.len() {
+        out.push('…');
+    }
+    let shift = lead.len();
+    let marks = marks
+        .into_iter()
+        .filter(|&(a, b)| a >= start && b <= end)
+        .map(|(a, b)| (a - start + shift, b - start + shift))
+        .collect();
+    Snippet { text: out, marks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_issue;
+
+    fn sample_index() -> SearchIndex {
+        let issue = parse_issue(
+            "cyber-041.json",
+            include_str!("../../public/issues/cyber-041.json"),
+        )
+        .unwrap()
+        .value;
+        let mut index = SearchIndex::new();
+        index.add_issue(0, &issue);
+        index
+    }
+
+    fn ids(index: &SearchIndex, q: &str) -> Vec<String> {
+        index
+            .search(&parse_query(q), &Filter::default())
+            .iter()
+            .map(|h| index.doc(h.doc).item_id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_accent_table_pairs_every_letter() {
+        assert_eq!(ACCENTED.chars().count(), PLAIN.chars().count());
+    }
+
+    #[test]
+    fn folding_makes_full_width_and_accents_plain_and_lowers_case() {
+        assert_eq!(fold("ＡＰＰ１２３"), "app123");
+        assert_eq!(fold("Café NAÏVE"), "cafe naive");
+        assert_eq!(fold("e\u{301}"), "e");
+        assert_eq!(fold("人脸　识别"), "人脸 识别");
+    }
+
+    #[test]
+    fn stemming_is_light() {
+        assert_eq!(stem("apps"), "app");
+        assert_eq!(stem("agencies"), "agency");
+        assert_eq!(stem("boxes"), "box");
+        assert_eq!(stem("access"), "access");
+        assert_eq!(stem("status"), "status");
+        assert_eq!(stem("ftc's"), "ftc");
+        assert_eq!(stem("is"), "is");
+    }
+
+    #[test]
+    fn queries_split_chinese_runs_from_words_and_know_an_unfinished_word() {
+        let q = parse_query("人脸识别 FTC recog");
+        assert_eq!(q.runs, ["人脸识别"]);
+        assert_eq!(q.words, ["ftc", "recog"]);
+        assert!(q.prefix);
+        assert!(!parse_query("recognition ").prefix);
+        assert!(!parse_query("人脸").prefix);
+        assert!(parse_query("  ,.;").is_empty());
+    }
+
+    #[test]
+    fn chinese_is_found_inside_longer_words() {
+        assert_eq!(
+            ids(&sample_index(), "人脸识别"),
+            ["ftc-everalbum-facial-recognition"]
+        );
+        assert_eq!(ids(&sample_index(), "工信部"), ["miit-81-draft-standards"]);
+    }
+
+    #[test]
+    fn a_single_chinese_character_is_a_query_too() {
+        assert!(ids(&sample_index(), "浙").contains(&"zhejiang-1200-apps".to_string()));
+    }
+
+    #[test]
+    fn pairs_without_the_run_do_not_match() {
+        // 识别 and 人脸 occur apart, but not as 识别人脸.
+        assert!(ids(&sample_index(), "识别人脸").is_empty());
+    }
+
+    #[test]
+    fn english_is_case_and_plural_insensitive() {
+        let facial = ids(&sample_index(), "Facial Recognition");
+        assert_eq!(facial, ["ftc-everalbum-facial-recognition"]);
+        assert_eq!(ids(&sample_index(), "MIIT "), ids(&sample_index(), "miit "));
+        // "apps" finds "app"; several items speak of apps.
+        let apps = ids(&sample_index(), "apps ");
+        assert!(apps.contains(&"zhejiang-1200-apps".to_string()));
+        assert!(apps.contains(&"guangdong-700-apps".to_string()));
+    }
+
+    #[test]
+    fn full_width_queries_match_half_width_text() {
+        assert_eq!(
+            ids(&sample_index(), "ＦＴＣ "),
+            ids(&sample_index(), "FTC ")
+        );
+        assert!(!ids(&sample_index(), "ＦＴＣ ").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        assert_eq!(
+            ids(&sample_index(), "zhejiang apps "),
+            ["zhejiang-1200-apps"]
+        );
+        assert!(ids(&sample_index(), "zhejiang everalbum ").is_empty());
+    }
+
+    #[test]
+    fn mixed_chinese_and_english_match_together() {
+        assert_eq!(ids(&sample_index(), "浙江 APP "), ["zhejiang-1200-apps"]);
+    }
+
+    #[test]
+    fn the_last_word_matches_as_a_prefix_while_typing() {
+        assert_eq!(
+            ids(&sample_index(), "everal"),
+            ["ftc-everalbum-facial-recognition"]
+        );
+        assert!(ids(&sample_index(), "everal ").is_empty());
+    }
+
+    #[test]
+    fn regulators_and_jurisdiction_names_are_searched() {
+        assert_eq!(
+            ids(&sample_index(), "CBIRC "),
+            ["cbirc-regulatory-data-security"]
+        );
+        assert_eq!(ids(&sample_index(), "广东"), ["guangdong-700-apps"]);
+    }
+
+    #[test]
+    fn title_matches_rank_first_within_an_issue() {
+        // "Zhejiang" is in the title of one item and the body of none other; "data" is in
+        // the CBIRC title and in bodies.
+        let data = ids(&sample_index(), "regulatory data ");
+        assert_eq!(data[0], "cbirc-regulatory-data-security");
+    }
+
+    #[test]
+    fn results_follow_the_jurisdiction_filter() {
+        let index = sample_index();
+        let hits = index.search(&parse_query("2021"), &Filter::new(["US"]));
+        let got: Vec<_> = hits
+            .iter()
+            .map(|h| index.doc(h.doc).item_id.as_str())
+            .collect();
+        assert_eq!(got, ["ftc-everalbum-facial-recognition"]);
+    }
+
+    #[test]
+    fn results_are_grouped_by_issue_newest_first() {
+        let issue = parse_issue(
+            "cyber-041.json",
+            include_str!("../../public/issues/cyber-041.json"),
+        )
+        .unwrap()
+        .value;
+        let mut index = SearchIndex::new();
+        index.add_issue(3, &issue);
+        index.add_issue(1, &issue);
+        let hits = index.search(&parse_query("FTC "), &Filter::default());
+        let issues: Vec<_> = hits.iter().map(|h| index.doc(h.doc).issue).collect();
+        assert_eq!(issues, [1, 3]);
+    }
+
+    #[test]
+    fn punctuation_separates_words() {
+        let q = parse_query("data-security,(trial)");
+        assert_eq!(q.words, ["data", "security", "trial"]);
+    }
+
+    #[test]
+    fn highlights_find_terms_in_the_original_text() {
+        let text = "California Company Settles FTC Allegations; Ｆｔｃ's app";
+        let marks = highlights(text, &parse_query("ftc app "));
+        let marked: Vec<&str> = marks.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(marked, ["FTC", "Ｆｔｃ", "app"]);
+        let zh = "美国联邦贸易委员会与一照片APP开发者就不当使用人脸识别技术";
+        let marks = highlights(zh, &parse_query("人脸识别"));
+        assert_eq!(&zh[marks[0].0..marks[0].1], "人脸识别");
+    }
+
+    #[test]
+    fn snippets_center_on_the_first_match_and_keep_marks_inside() {
+        let text = format!(
+            "{} facial recognition {}",
+            "a ".repeat(200),
+            "b ".repeat(200)
+        );
+        let s = snippet(&text, &parse_query("facial "), 60);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!(s.marks.len(), 1);
+        let (a, b) = s.marks[0];
+        assert_eq!(&s.text[a..b], "facial");
+        let short = snippet("no match here", &parse_query("zzz"), 60);
+        assert_eq!(short.text, "no match here");
+        assert!(short.marks.is_empty());
+    }
+}
