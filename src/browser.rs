@@ -39,6 +39,36 @@ pub fn push_view(view: &ViewState) {
     }
 }
 
+/// Replaces the current history entry with `view` (for changes as small as a keystroke).
+pub fn replace_view(view: &ViewState) {
+    let window = window();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{}{}", view.search(), view.hash());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Resolves after the browser has had a turn (a zero-delay timer), so long work done in
+/// steps leaves the page responsive between them.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Whether a key event comes from a place where the reader is typing text.
+pub fn typing_in_field(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.is_content_editable()
+        })
+}
+
 /// A remembered value, if any (storage may be unavailable, e.g. in private modes).
 pub fn stored(key: &str) -> Option<String> {
     window()

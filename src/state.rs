@@ -59,22 +59,38 @@ impl View {
         Memo::new(move |_| signal.with(|v| v.filter.clone()))
     }
 
+    pub fn query(&self) -> Memo<Option<String>> {
+        let signal = self.state;
+        Memo::new(move |_| signal.with(|v| v.query.clone()))
+    }
+
     pub fn item(&self) -> Memo<Option<String>> {
         let signal = self.state;
         Memo::new(move |_| signal.with(|v| v.item.clone()))
     }
 
+    /// Changes the view in place, without a new history entry (typing a search).
+    pub fn replace(&self, change: impl FnOnce(&mut ViewState)) {
+        self.change(change, false);
+    }
+
     /// Changes the view and records it as a new history entry, starting from the URL as it
     /// is now (so a fragment the browser set by a plain `#id` link is kept).
     pub fn go(&self, change: impl FnOnce(&mut ViewState)) {
+        self.change(change, true);
+    }
+
+    fn change(&self, change: impl FnOnce(&mut ViewState), push: bool) {
         let mut next = if self.page {
             browser::current_view()
         } else {
             self.state.get_untracked()
         };
         change(&mut next);
-        if self.page {
+        if self.page && push {
             browser::push_view(&next);
+        } else if self.page {
+            browser::replace_view(&next);
         }
         self.state.set(next);
     }

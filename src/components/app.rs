@@ -10,6 +10,7 @@ use crate::browser;
 use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::Loaded;
+use crate::components::search::{Archive, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::state::{use_reading, use_view, Reading, View};
@@ -34,11 +35,22 @@ pub fn App() -> impl IntoView {
 pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     provide_context(view);
     provide_context(reading);
+    provide_context(Archive::new());
     let catalog = LocalResource::new(load_catalog);
-    let render = |parsed: Arc<Parsed<Catalog>>| {
+    let query = view.query();
+    let searching = move || query.get().is_some();
+    let render = move |parsed: Arc<Parsed<Catalog>>| {
+        let catalog = Arc::new(parsed.value.clone());
+        let for_search = catalog.clone();
+        // The reader stays mounted (hidden) during a search, so its issue is kept.
         view! {
             <Warnings warnings=parsed.warnings.clone() />
-            <Reader catalog=Arc::new(parsed.value.clone()) />
+            <Show when=searching>
+                <SearchResults catalog=for_search.clone() />
+            </Show>
+            <div hidden=searching>
+                <Reader catalog=catalog />
+            </div>
         }
     };
     view! {
@@ -64,6 +76,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
                             .map(|c| view! { <IssuePicker catalog=Arc::new(c.value.clone()) /> })
                     }}
                 </span>
+                <SearchBox />
                 <LangSwitch />
                 <ThemeSwitch />
             </div>
@@ -82,7 +95,7 @@ async fn load_catalog() -> Result<Arc<Parsed<Catalog>>, LoadError> {
     parse_catalog("index.json", &text).map(Arc::new)
 }
 
-async fn load_issue(file: IssuePath) -> Result<Arc<Parsed<Issue>>, LoadError> {
+pub(crate) async fn load_issue(file: IssuePath) -> Result<Arc<Parsed<Issue>>, LoadError> {
     let text = browser::fetch_text(&format!("issues/{file}"), file.as_str()).await?;
     parse_issue(file.as_str(), &text).map(Arc::new)
 }

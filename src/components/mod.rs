@@ -6,6 +6,7 @@ pub mod contents;
 pub mod filter;
 pub mod issue;
 pub mod loading;
+pub mod search;
 pub mod text;
 
 use leptos::prelude::*;

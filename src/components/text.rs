@@ -27,7 +27,7 @@ pub fn DocumentMode() -> impl IntoView {
 }
 
 /// The modes in which `lang` is shown on its own or beside the other language.
-fn modes_of(lang: Lang) -> Modes {
+pub(crate) fn modes_of(lang: Lang) -> Modes {
     let alone = match lang {
         Lang::Zh => LangMode::Zh,
         Lang::En => LangMode::En,
@@ -53,7 +53,7 @@ pub fn DateText(date: String) -> impl IntoView {
     [Lang::Zh, Lang::En]
         .into_iter()
         .map(|lang| {
-            let class = modes_of(lang).hiding_classes();
+            let class = format!("nv-date {}", modes_of(lang).hiding_classes());
             view! { <span class=class lang=lang.tag()>{format_date(&date, lang)}</span> }
         })
         .collect_view()

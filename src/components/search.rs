@@ -1,0 +1,335 @@
+//! Searching every issue of the catalog: the search box (`?q=`), the archive index that is
+//! filled one issue at a time the first time a search needs it, and the results grouped by
+//! issue. Matching, ranking and snippets are `newsletter_core::search`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use newsletter_core::model::Code;
+use newsletter_core::search::{highlights, parse_query, snippet, SearchIndex, Snippet};
+use newsletter_core::ui::{fill, format_date, ui, Ui};
+use newsletter_core::url::ViewState;
+use newsletter_core::{Catalog, Lang, Text};
+use std::sync::Arc;
+
+use crate::browser;
+use crate::components::app::load_issue;
+use crate::components::text::{modes_of, Label, Line};
+use crate::state::{ui_string, use_reading, use_view};
+
+/// Results shown at most; more words narrow the search.
+const MAX_RESULTS: usize = 100;
+/// Characters of body text around the first match.
+const SNIPPET_CHARS: usize = 120;
+
+/// The archive's search index, filled the first time a search needs it and kept for the
+/// session. `indexed` counts issues read (or failed), and changes as each one arrives.
+#[derive(Clone, Copy)]
+pub struct Archive {
+    index: StoredValue<SearchIndex, LocalStorage>,
+    indexed: RwSignal<usize>,
+    failures: RwSignal<Vec<String>>,
+    started: StoredValue<bool>,
+}
+
+impl Archive {
+    pub fn new() -> Archive {
+        Archive {
+            index: StoredValue::new_local(SearchIndex::new()),
+            indexed: RwSignal::new(0),
+            failures: RwSignal::new(Vec::new()),
+            started: StoredValue::new(false),
+        }
+    }
+
+    /// Fetches and indexes every issue of `catalog`, newest first, one at a time with a
+    /// turn for the browser between them (so building the index never freezes the page).
+    /// Does nothing after the first call.
+    pub fn fill(&self, catalog: Arc<Catalog>) {
+        if self.started.get_value() {
+            return;
+        }
+        self.started.set_value(true);
+        let archive = *self;
+        spawn_local(async move {
+            for (at, entry) in catalog.issues.iter().enumerate() {
+                match load_issue(entry.file.clone()).await {
+                    Ok(parsed) => archive
+                        .index
+                        .update_value(|index| index.add_issue(at, &parsed.value)),
+                    Err(error) => archive.failures.update(|f| f.push(error.to_string())),
+                }
+                if archive.indexed.try_update(|n| *n += 1).is_none() {
+                    return; // the viewer is gone
+                }
+                browser::next_turn().await;
+            }
+        });
+    }
+}
+
+impl Default for Archive {
+    fn default() -> Archive {
+        Archive::new()
+    }
+}
+
+/// The search box. `/` focuses it from anywhere but a text field; Escape clears it.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let view = use_view();
+    let mode = use_reading().mode();
+    let query = view.query();
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.key() == "/" && !browser::typing_in_field(&event) {
+            event.prevent_default();
+            browser::focus("nv-q");
+        }
+    });
+    on_cleanup(move || handle.remove());
+    view! {
+        <form class="nv-search" role="search" on:submit=|event| event.prevent_default()>
+            <label for="nv-q" class="nv-sr"><Label pick=|u: &Ui| u.search /></label>
+            <input
+                id="nv-q"
+                class="nv-search__input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=move || ui_string(mode.get(), |u: &Ui| u.search_placeholder)
+                prop:value=move || query.get().unwrap_or_default()
+                on:input=move |event| {
+                    let typed = event_target_value(&event);
+                    let typed = (!typed.trim().is_empty()).then_some(typed);
+                    let set = move |v: &mut ViewState| {
+                        v.query = typed;
+                        v.item = None;
+                    };
+                    // The first keystroke is a new page in the history; the rest refine it.
+                    if query.get_untracked().is_none() { view.go(set) } else { view.replace(set) }
+                }
+                on:keydown=move |event| {
+                    if event.key() == "Escape" {
+                        view.go(|v| v.query = None);
+                    }
+                }
+            />
+        </form>
+    }
+}
+
+/// One result, with everything needed to show it.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    issue_at: usize,
+    item_id: String,
+    title: Text,
+    jurisdiction: Code,
+    snippets: Vec<(Lang, Snippet)>,
+    /// The title's matches, per language present.
+    title_marks: Vec<(Lang, Vec<(usize, usize)>)>,
+}
+
+/// The results of `?q=` over every issue, grouped by issue, newest first.
+#[component]
+pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
+    let view = use_view();
+    let mode = use_reading().mode();
+    let archive = expect_context::<Archive>();
+    let query = view.query();
+    let filter = view.filter();
+    {
+        // Starts filling the index when a search first needs it (work outward, no state).
+        let catalog = catalog.clone();
+        Effect::new(move |_| {
+            if query.get().is_some() {
+                archive.fill(catalog.clone());
+            }
+        });
+    }
+    let rows = Memo::new(move |_| {
+        archive.indexed.track();
+        let q = parse_query(&query.get().unwrap_or_default());
+        archive.index.with_value(|index| {
+            let hits = index.search(&q, &filter.get());
+            let total = hits.len();
+            let rows: Vec<Row> = hits
+                .into_iter()
+                .take(MAX_RESULTS)
+                .map(|hit| {
+                    let doc = index.doc(hit.doc);
+                    let per_lang = |text: &Text| -> Vec<(Lang, String)> {
+                        [Lang::Zh, Lang::En]
+                            .into_iter()
+                            .filter_map(|l| text.get(l).map(|s| (l, s.to_owned())))
+                            .collect()
+                    };
+                    Row {
+                        issue_at: doc.issue,
+                        item_id: doc.item_id.clone(),
+                        title: doc.title.clone(),
+                        jurisdiction: doc.jurisdiction.clone(),
+                        snippets: per_lang(&doc.body)
+                            .into_iter()
+                            .map(|(l, body)| (l, snippet(&body, &q, SNIPPET_CHARS)))
+                            .collect(),
+                        title_marks: per_lang(&doc.title)
+                            .into_iter()
+                            .map(|(l, title)| (l, highlights(&title, &q)))
+                            .collect(),
+                    }
+                })
+                .collect();
+            (rows, total)
+        })
+    });
+    let issues_total = catalog.issues.len();
+    let summary = move || {
+        let lang = mode.get().primary();
+        let (rows, total) = rows.get();
+        let mut issues: Vec<usize> = rows.iter().map(|r| r.issue_at).collect();
+        issues.dedup();
+        if total == 0 {
+            ui(lang).search_none.to_owned()
+        } else {
+            fill(ui(lang).search_count, &[&total, &issues.len()])
+        }
+    };
+    let loading = move || {
+        let done = archive.indexed.get();
+        (done < issues_total).then(|| {
+            let lang = mode.get().primary();
+            fill(ui(lang).search_loading, &[&done, &issues_total])
+        })
+    };
+    let more = move || {
+        let (_, total) = rows.get();
+        (total > MAX_RESULTS).then(|| fill(ui(mode.get().primary()).search_more, &[&MAX_RESULTS]))
+    };
+    let failures = move || {
+        let failed = archive.failures.get();
+        (!failed.is_empty()).then(|| {
+            let list = failed
+                .into_iter()
+                .map(|message| view! { <li><code lang="en">{message}</code></li> })
+                .collect_view();
+            view! {
+                <div class="nv-warnings nv-search__failed">
+                    <p><Label pick=|u: &Ui| u.search_failed /></p>
+                    <ul>{list}</ul>
+                </div>
+            }
+        })
+    };
+    let groups = move || {
+        let (rows, _) = rows.get();
+        let mut groups: Vec<(usize, Vec<Row>)> = Vec::new();
+        for row in rows {
+            match groups.last_mut() {
+                Some((at, list)) if *at == row.issue_at => list.push(row),
+                _ => groups.push((row.issue_at, vec![row])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(at, rows)| view! { <ResultGroup catalog=catalog.clone() at rows /> })
+            .collect_view()
+    };
+    view! {
+        <section class="nv-results" aria-labelledby="nv-results-title">
+            <h1 id="nv-results-title" class="nv-results__title"><Label pick=|u: &Ui| u.search_results /></h1>
+            <p class="nv-results__summary" role="status" lang=move || mode.get().primary().tag()>
+                {summary}
+            </p>
+            <p class="nv-results__loading" lang=move || mode.get().primary().tag()>{loading}</p>
+            {failures}
+            {groups}
+            <p class="nv-results__more" lang=move || mode.get().primary().tag()>{more}</p>
+        </section>
+    }
+}
+
+/// The results from one issue.
+#[component]
+fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoView {
+    let view = use_view();
+    let entry = catalog.issues[at].clone();
+    let heading = entry
+        .title
+        .clone()
+        .map(|t| view! { <Line text=t /> }.into_any())
+        .unwrap_or_else(|| view! { <span lang="en">{entry.id.to_string()}</span> }.into_any());
+    let dates = [Lang::Zh, Lang::En]
+        .into_iter()
+        .map(|lang| {
+            let class = format!("nv-date {}", modes_of(lang).hiding_classes());
+            view! { <span class=class lang=lang.tag()>{format_date(entry.date.as_str(), lang)}</span> }
+        })
+        .collect_view();
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            let target = {
+                let mut state = view.get();
+                state.issue = Some(entry.id.to_string());
+                state.item = Some(row.item_id.clone());
+                state.query = None;
+                state
+            };
+            let href = format!("{}{}", target.search(), target.hash());
+            let go = move |event: leptos::ev::MouseEvent| {
+                // A plain click opens the item here; other clicks (new tab…) follow the link.
+                if event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key()) {
+                    event.prevent_default();
+                    let target = target.clone();
+                    view.go(move |v| *v = target);
+                }
+            };
+            let title = row
+                .title_marks
+                .iter()
+                .map(|(lang, marks)| {
+                    let class = format!("nv-t {}", modes_of(*lang).hiding_classes());
+                    let text = row.title.get(*lang).unwrap_or_default().to_owned();
+                    view! { <span class=class lang=lang.tag()>{marked(&text, marks)}</span> }
+                })
+                .collect_view();
+            let snippets = row
+                .snippets
+                .iter()
+                .map(|(lang, s)| {
+                    let class = format!("nv-results__snippet {}", modes_of(*lang).hiding_classes());
+                    view! { <p class=class lang=lang.tag()>{marked(&s.text, &s.marks)}</p> }
+                })
+                .collect_view();
+            view! {
+                <li class="nv-results__item">
+                    <a class="nv-results__link" href=href on:click=go>{title}</a>
+                    <span class="nv-card__jurisdiction" lang="en">{row.jurisdiction.to_string()}</span>
+                    {snippets}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="nv-results__group">
+            <h2 class="nv-results__issue">{heading}" "<span class="nv-results__date">{dates}</span></h2>
+            <ul class="nv-results__list">{items}</ul>
+        </section>
+    }
+}
+
+/// `text` with the byte ranges `marks` wrapped in `<mark>`.
+fn marked(text: &str, marks: &[(usize, usize)]) -> AnyView {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for &(a, b) in marks {
+        if a < at || b > text.len() {
+            continue;
+        }
+        pieces.push(text[at..a].to_owned().into_any());
+        pieces.push(view! { <mark>{text[a..b].to_owned()}</mark> }.into_any());
+        at = b;
+    }
+    pieces.push(text[at..].to_owned().into_any());
+    pieces.collect_view().into_any()
+}
