@@ -46,6 +46,15 @@ const datasets = {
 for (const n of [500, 1000, 2000]) {
   datasets[`n${n}`] = { "index.json": catalogFor(`n${n}.json`), [`n${n}.json`]: JSON.stringify(bigIssue(n, 10)) };
 }
+// The search archive: 500 issues of 20 items.
+{
+  const archive = { "index.json": JSON.stringify(bigCatalog(500)) };
+  const small = bigIssue(20, 2);
+  bigCatalog(500).issues.forEach((entry, i) => {
+    archive[entry.file] = JSON.stringify({ ...small, id: `issue-${i}`, sections: small.sections.map((s) => ({ ...s, items: s.items.map((it) => ({ ...it, id: `${it.id}-${i}` })) })) });
+  });
+  datasets.archive = archive;
+}
 
 // ---- server: /<app>/<dataset>/ ----
 const server = await serve({
@@ -139,6 +148,12 @@ const SELECTORS = {
   plain: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "input[data-code=CN]" },
 };
 
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
 const results = { viewer: {}, plain: {} };
 const record = (app, metric, value) => (results[app][metric] ??= []).push(value);
 
@@ -170,16 +185,64 @@ for (let run = 0; run < RUNS; run++) {
     record("viewer", `growth: ${n} items rendered (ms)`, t.settled);
     await context.close();
   }
+  {
+    // Search: build the index of 500 issues (longest main-thread task while it builds),
+    // then the time from each keystroke to results painted.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.addInitScript(() => {
+      // The longest gap between two frames: how long the page was ever unresponsive.
+      window.__longest = 0;
+      let last = performance.now();
+      const frame = (now) => {
+        window.__longest = Math.max(window.__longest, now - last);
+        last = now;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(`${base}/viewer/archive/?lang=en`);
+    await page.waitForSelector("article", { state: "attached" });
+    await settle(page);
+    await page.evaluate(() => (window.__longest = 0));
+    const t0 = await page.evaluate(() => {
+      const input = document.getElementById("nv-q");
+      input.value = "data";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      return performance.now();
+    });
+    await page.waitForFunction(() => document.querySelector(".nv-results__loading")?.textContent === "", null, { timeout: 300000 });
+    const built = await page.evaluate(() => performance.now());
+    record("viewer", "search: index 500×20 items built (ms)", built - t0);
+    record("viewer", "search: longest frame while building (ms)", await page.evaluate(() => window.__longest));
+    const typed = "数据安全 data protection";
+    const times = [];
+    const updated = [];
+    for (let i = 1; i <= typed.length; i++) {
+      // From the input event to the frame painted after the last DOM change it caused.
+      const ms = await page.evaluate(async (value) => {
+        const input = document.getElementById("nv-q");
+        const t = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 150));
+        return window.__t.lastMutation > t ? [window.__t.lastMutation - t, window.__t.settled - t] : null;
+      }, typed.slice(0, i));
+      if (ms !== null) {
+        updated.push(ms[0]);
+        times.push(ms[1]);
+      }
+    }
+    record("viewer", "search: keystroke to results in the DOM (ms)", median(updated));
+    record("viewer", "search: keystroke to results painted (ms)", median(times));
+    await context.close();
+  }
   process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
 }
 await browser.close();
 server.close();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // ---- size ----
 const sizes = {};

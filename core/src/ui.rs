@@ -103,7 +103,7 @@ pub const ZH: Ui = Ui {
     search_none: "没有找到结果。",
     search_loading: "已载入 {} / {} 期，继续搜索中…",
     search_failed: "以下各期无法载入，未包括在结果中：",
-    search_more: "仅显示前 {} 条结果，请输入更多关键词以缩小范围。",
+    search_more: "显示更多结果（还有 {} 条）",
 };
 
 pub const EN: Ui = Ui {
@@ -154,7 +154,7 @@ pub const EN: Ui = Ui {
     search_none: "No results.",
     search_loading: "Loaded {} of {} issues, still searching…",
     search_failed: "These issues could not be loaded and are not searched:",
-    search_more: "Showing the first {} results; add words to narrow the search.",
+    search_more: "Show more results ({} more)",
 };
 
 /// The interface's words in `lang`.

@@ -2,6 +2,7 @@
 //! filled one issue at a time the first time a search needs it, and the results grouped by
 //! issue. Matching, ranking and snippets are `newsletter_core::search`.
 
+use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use newsletter_core::model::Code;
@@ -16,8 +17,13 @@ use crate::components::app::load_issue;
 use crate::components::text::{modes_of, Label, Line};
 use crate::state::{ui_string, use_reading, use_view};
 
-/// Results shown at most; more words narrow the search.
-const MAX_RESULTS: usize = 100;
+/// Results shown at first, and added by each "show more": few enough that results follow
+/// every keystroke within a frame.
+const RESULTS_PER_PAGE: usize = 30;
+/// While the index fills, results are refreshed at most this often (ms).
+const REFRESH_MS: f64 = 250.0;
+/// Issues fetched at the same time while filling the index.
+const FETCHES_AT_ONCE: usize = 6;
 /// Characters of body text around the first match.
 const SNIPPET_CHARS: usize = 120;
 
@@ -26,6 +32,7 @@ const SNIPPET_CHARS: usize = 120;
 #[derive(Clone, Copy)]
 pub struct Archive {
     index: StoredValue<SearchIndex, LocalStorage>,
+    /// Issues read so far, as last published to the page (see [`REFRESH_MS`]).
     indexed: RwSignal<usize>,
     failures: RwSignal<Vec<String>>,
     started: StoredValue<bool>,
@@ -41,9 +48,9 @@ impl Archive {
         }
     }
 
-    /// Fetches and indexes every issue of `catalog`, newest first, one at a time with a
-    /// turn for the browser between them (so building the index never freezes the page).
-    /// Does nothing after the first call.
+    /// Fetches and indexes every issue of `catalog`, newest first: a few fetches at a time,
+    /// each issue indexed on its own with a turn for the browser between issues (so building
+    /// the index never freezes the page). Does nothing after the first call.
     pub fn fill(&self, catalog: Arc<Catalog>) {
         if self.started.get_value() {
             return;
@@ -51,15 +58,32 @@ impl Archive {
         self.started.set_value(true);
         let archive = *self;
         spawn_local(async move {
-            for (at, entry) in catalog.issues.iter().enumerate() {
-                match load_issue(entry.file.clone()).await {
-                    Ok(parsed) => archive
-                        .index
-                        .update_value(|index| index.add_issue(at, &parsed.value)),
-                    Err(error) => archive.failures.update(|f| f.push(error.to_string())),
+            let entries: Vec<_> = catalog.issues.iter().enumerate().collect();
+            let total = entries.len();
+            let mut done = 0;
+            let mut published = js_sys::Date::now();
+            for batch in entries.chunks(FETCHES_AT_ONCE) {
+                let loaded =
+                    join_all(batch.iter().map(|(at, entry)| async move {
+                        (*at, load_issue(entry.file.clone()).await)
+                    }))
+                    .await;
+                for (at, result) in loaded {
+                    match result {
+                        Ok(parsed) => archive
+                            .index
+                            .update_value(|index| index.add_issue(at, &parsed.value)),
+                        Err(error) => archive.failures.update(|f| f.push(error.to_string())),
+                    }
+                    done += 1;
                 }
-                if archive.indexed.try_update(|n| *n += 1).is_none() {
-                    return; // the viewer is gone
+                // Results are searched again when the count changes: not for every issue.
+                let now = js_sys::Date::now();
+                if now - published >= REFRESH_MS || done == total {
+                    published = now;
+                    if archive.indexed.try_set(done).is_some() {
+                        return; // the viewer is gone
+                    }
                 }
                 browser::next_turn().await;
             }
@@ -137,6 +161,12 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
     let archive = expect_context::<Archive>();
     let query = view.query();
     let filter = view.filter();
+    // How many results are shown; a new query starts again from one page.
+    let shown = RwSignal::new(RESULTS_PER_PAGE);
+    Effect::new(move |_| {
+        query.track();
+        shown.set(RESULTS_PER_PAGE);
+    });
     {
         // Starts filling the index when a search first needs it (work outward, no state).
         let catalog = catalog.clone();
@@ -154,7 +184,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
             let total = hits.len();
             let rows: Vec<Row> = hits
                 .into_iter()
-                .take(MAX_RESULTS)
+                .take(shown.get())
                 .map(|hit| {
                     let doc = index.doc(hit.doc);
                     let per_lang = |text: &Text| -> Vec<(Lang, String)> {
@@ -202,8 +232,21 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
         })
     };
     let more = move || {
-        let (_, total) = rows.get();
-        (total > MAX_RESULTS).then(|| fill(ui(mode.get().primary()).search_more, &[&MAX_RESULTS]))
+        let (rows, total) = rows.get();
+        (total > rows.len()).then(|| {
+            let lang = mode.get().primary();
+            let label = fill(ui(lang).search_more, &[&(total - rows.len())]);
+            view! {
+                <button
+                    type="button"
+                    class="nv-button nv-results__more"
+                    lang=lang.tag()
+                    on:click=move |_| shown.update(|n| *n += RESULTS_PER_PAGE)
+                >
+                    {label}
+                </button>
+            }
+        })
     };
     let failures = move || {
         let failed = archive.failures.get();
@@ -243,7 +286,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
             <p class="nv-results__loading" lang=move || mode.get().primary().tag()>{loading}</p>
             {failures}
             {groups}
-            <p class="nv-results__more" lang=move || mode.get().primary().tag()>{more}</p>
+            {more}
         </section>
     }
 }
