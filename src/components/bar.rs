@@ -32,7 +32,11 @@ pub fn LangSwitch() -> impl IntoView {
             >
                 {words
                     .iter()
-                    .map(|(lang, text)| view! { <span class="nv-ui" lang=*lang>{*text}</span> })
+                    .enumerate()
+                    .map(|(i, (lang, text))| {
+                        // These name the languages themselves, so both show in every mode.
+                        view! { {(i > 0).then_some(" ")}<span lang=*lang>{*text}</span> }
+                    })
                     .collect_view()}
             </button>
         }
