@@ -80,16 +80,20 @@ fn find_all(root: &Element, selector: &str) -> Vec<Element> {
 
 /// The class that hides an element in the reading mode on `<html data-mode>` now.
 fn hiding_class() -> String {
-    let html = web_sys::window()
+    format!(
+        "nv-hide-{}",
+        html().get_attribute("data-mode").unwrap_or_default()
+    )
+}
+
+/// The page's `<html>` element.
+fn html() -> Element {
+    web_sys::window()
         .unwrap()
         .document()
         .unwrap()
         .document_element()
-        .unwrap();
-    format!(
-        "nv-hide-{}",
-        html.get_attribute("data-mode").unwrap_or_default()
-    )
+        .unwrap()
 }
 
 /// The text a reader sees: text nodes outside elements the reading mode hides. (Not
@@ -157,13 +161,7 @@ async fn the_language_switch_changes_texts_and_their_lang_attributes() {
         "Zhejiang Regulator Detects over 1200 Apps in 2020"
     );
     assert_eq!(langs(&shown(&title(), ".nv-t")), ["en"]);
-    let html = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .document_element()
-        .unwrap();
-    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(html().get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(
         find(&root, "button[data-lang=en]")
             .get_attribute("aria-pressed")

@@ -21,6 +21,8 @@ pub struct Doc {
     pub item_id: String,
     pub title: Text,
     pub jurisdiction: Code,
+    /// The jurisdiction's name as the issue gives it (else its code).
+    pub jurisdiction_name: Text,
     /// Plain body text in each language, for snippets.
     pub body: Text,
     /// Folded title, and folded everything (title, regulator, jurisdiction, body).
@@ -134,6 +136,9 @@ impl SearchIndex {
                 item_id: item.id.to_string(),
                 title,
                 jurisdiction: item.jurisdiction.clone(),
+                jurisdiction_name: names.cloned().unwrap_or_else(|| {
+                    Text::new(item.jurisdiction.as_str(), item.jurisdiction.as_str())
+                }),
                 body,
                 title_folded,
                 all_folded,

@@ -5,7 +5,6 @@
 use futures::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use newsletter_core::model::Code;
 use newsletter_core::search::{highlights, parse_query, snippet, SearchIndex, Snippet};
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::url::ViewState;
@@ -147,7 +146,7 @@ struct Row {
     issue_at: usize,
     item_id: String,
     title: Text,
-    jurisdiction: Code,
+    jurisdiction: Text,
     snippets: Vec<(Lang, Snippet)>,
     /// The title's matches, per language present.
     title_marks: Vec<(Lang, Vec<(usize, usize)>)>,
@@ -197,7 +196,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
                         issue_at: doc.issue,
                         item_id: doc.item_id.clone(),
                         title: doc.title.clone(),
-                        jurisdiction: doc.jurisdiction.clone(),
+                        jurisdiction: doc.jurisdiction_name.clone(),
                         snippets: per_lang(&doc.body)
                             .into_iter()
                             .map(|(l, body)| (l, snippet(&body, &q, SNIPPET_CHARS)))
@@ -347,7 +346,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
             view! {
                 <li class="nv-results__item">
                     <a class="nv-results__link" href=href on:click=go>{title}</a>
-                    <span class="nv-card__jurisdiction" lang="en">{row.jurisdiction.to_string()}</span>
+                    <span class="nv-card__jurisdiction"><Line text=row.jurisdiction.clone() /></span>
                     {snippets}
                 </li>
             }
