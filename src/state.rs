@@ -9,7 +9,7 @@ use newsletter_core::filter::Filter;
 use newsletter_core::lang::resolve_mode;
 use newsletter_core::ui::{self, Ui};
 use newsletter_core::url::ViewState;
-use newsletter_core::{Lang, LangMode};
+use newsletter_core::LangMode;
 
 use crate::browser;
 
@@ -144,20 +144,12 @@ pub fn use_reading() -> Reading {
     expect_context::<Reading>()
 }
 
-/// The interface's words in each language shown in `mode`, in order, for labels that are
-/// written in both languages in "both" mode.
-pub fn ui_words(mode: LangMode, pick: fn(&Ui) -> &'static str) -> Vec<(Lang, &'static str)> {
+/// Interface words for an attribute (`aria-label`, `placeholder`) or an `<option>`, which
+/// hold plain text: the words of each language shown in `mode`, joined by " / ".
+pub fn ui_string(mode: LangMode, pick: fn(&Ui) -> &'static str) -> String {
     mode.langs()
         .iter()
-        .map(|&lang| (lang, pick(ui::ui(lang))))
-        .collect()
-}
-
-/// One string for an attribute (`aria-label`, `title`): the words joined by " / ".
-pub fn ui_string(mode: LangMode, pick: fn(&Ui) -> &'static str) -> String {
-    ui_words(mode, pick)
-        .into_iter()
-        .map(|(_, words)| words)
+        .map(|&lang| pick(ui::ui(lang)))
         .collect::<Vec<_>>()
         .join(" / ")
 }
