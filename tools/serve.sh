@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install.sh
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
-exec trunk serve --release --offline --port "${PORT:-8080}"
+# No autoreload or error overlay: their injected scripts would be refused by the page's
+# Content-Security-Policy.
+exec trunk serve --release --offline --no-autoreload --no-error-reporting --port "${PORT:-8080}"
