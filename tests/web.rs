@@ -17,7 +17,7 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SAMPLE: &str = include_str!("../public/issues/cyber-041.json");
-const PARTIAL: &str = include_str!("fixtures/partial-translation.json");
+const PARTIAL: &str = include_str!("../e2e/fixtures/fixture-partial.json");
 
 /// The viewer's style sheets: the reading mode is shown by them (`nv-hide-*`).
 const STYLES: [&str; 3] = [
