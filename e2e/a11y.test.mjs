@@ -1,36 +1,26 @@
 // Accessibility (WCAG 2.2 AA): axe-core in every view and mode, in both themes, at phone and
 // desktop widths; and the keyboard: skip link, landmarks, headings, focus, reduced motion.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { harness } from "./harness.mjs";
 
 const require = createRequire(new URL("../.tools/package.json", import.meta.url));
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const DIST = new URL("../dist/", import.meta.url).pathname;
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({
-    root: DIST,
-    base: "/a/",
-    route: (rel, _req, res) => {
-      if (rel !== "issues/missing.json") return false;
-      res.writeHead(503).end();
-      return true;
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+const h = harness({
+  root: DIST,
+  base: "/a/",
+  route: (rel, _req, res) => {
+    if (rel !== "issues/missing.json") return false;
+    res.writeHead(503).end();
+    return true;
+  },
 });
 
-const url = (path) => `http://127.0.0.1:${server.address().port}/a/${path}`;
+const url = (path) => h.url(path);
 
 /** Runs axe on the page; returns "rule: target" lines for each violation. */
 async function axe(page) {
@@ -45,7 +35,7 @@ async function axe(page) {
 }
 
 async function page({ width = 1280, height = 900, scheme = "light", reducedMotion = "no-preference" } = {}) {
-  const context = await browser.newContext({
+  const context = await h.browser.newContext({
     viewport: { width, height },
     colorScheme: scheme,
     reducedMotion,

@@ -1,11 +1,10 @@
 // Dark mode (system, manual, remembered, back to automatic), print, and the README's
 // screenshots taken from the real build (written to e2e/out/, or to docs/screenshots/
 // with UPDATE_SCREENSHOTS=1).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { harness } from "./harness.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const OUT = new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./out/", import.meta.url).pathname;
@@ -31,33 +30,24 @@ const WITH_SOURCE = JSON.stringify({
   disclaimer: { zh: "免责声明正文。", en: "The disclaimer's text." },
 });
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({
-    root: DIST,
-    base: "/v/",
-    route: (rel, _req, res) => {
-      if (rel === "issues/printed.json") {
-        res.writeHead(200, { "content-type": "application/json" }).end(WITH_SOURCE);
-        return true;
-      }
-      if (rel === "issues/index.json" && _req.headers.referer?.includes("printed")) return false;
-      return false;
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+const h = harness({
+  root: DIST,
+  base: "/v/",
+  route: (rel, _req, res) => {
+    if (rel === "issues/printed.json") {
+      res.writeHead(200, { "content-type": "application/json" }).end(WITH_SOURCE);
+      return true;
+    }
+    if (rel === "issues/index.json" && _req.headers.referer?.includes("printed")) return false;
+    return false;
+  },
 });
 
-const url = (path) => `http://127.0.0.1:${server.address().port}/v/${path}`;
+const url = (path) => h.url(path);
 const bg = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test("the theme follows the system, a manual choice is remembered, and Auto returns to the system", async () => {
-  const context = await browser.newContext({ colorScheme: "dark" });
+  const context = await h.browser.newContext({ colorScheme: "dark" });
   const page = await context.newPage();
   await page.goto(url("?lang=en"));
   await page.waitForSelector("article.nv-card");
@@ -80,7 +70,7 @@ test("the theme follows the system, a manual choice is remembered, and Auto retu
 });
 
 test("print: no interface, the chosen language, source URLs written out, whole cards", async () => {
-  const context = await browser.newContext();
+  const context = await h.browser.newContext();
   const page = await context.newPage();
   await page.route("**/issues/index.json", (r) =>
     r.fulfill({
@@ -113,7 +103,7 @@ test("screenshots of each language, at phone and desktop widths, light and dark"
   for (const [size, viewport] of Object.entries(sizes)) {
     for (const scheme of ["light", "dark"]) {
       for (const lang of ["zh", "en", "both"]) {
-        const context = await browser.newContext({ viewport, colorScheme: scheme, hasTouch: size === "phone" });
+        const context = await h.browser.newContext({ viewport, colorScheme: scheme, hasTouch: size === "phone" });
         const page = await context.newPage();
         await page.goto(url(`?lang=${lang}`));
         await page.waitForSelector("article.nv-card");

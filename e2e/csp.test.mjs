@@ -1,26 +1,15 @@
 // The built page under its own Content-Security-Policy, as a meta tag and as the header a
 // host should send (dist/csp.txt): the viewer works, nothing is blocked, and an injected
 // inline script is refused (so the policy is really in force).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { harness } from "./harness.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const POLICY = fs.readFileSync(`${DIST}csp.txt`, "utf8").trim();
-let browser;
-let server;
 
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST, base: "/csp/", headers: { "content-security-policy": POLICY } });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const h = harness({ root: DIST, base: "/csp/", headers: { "content-security-policy": POLICY } });
 
 test("the policy is strict", () => {
   const html = fs.readFileSync(`${DIST}index.html`, "utf8");
@@ -36,7 +25,7 @@ test("the policy is strict", () => {
 });
 
 test("the viewer works under the policy with nothing blocked", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__violations = [];
@@ -44,7 +33,7 @@ test("the viewer works under the policy with nothing blocked", async () => {
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  await page.goto(`http://127.0.0.1:${server.address().port}/csp/?lang=en`);
+  await page.goto(h.url(`?lang=en`));
   await page.waitForSelector("article.nv-card");
   await page.click("button[data-lang=zh]");
   await page.waitForFunction(() => document.documentElement.lang === "zh");

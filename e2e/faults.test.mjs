@@ -1,11 +1,11 @@
 // Broken files and network faults, injected by a loopback server in front of the release
 // bundle: each gets a message naming the file and the place, retry works where it can, and
 // one failure never stops the rest of the viewer.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, shownText } from "./browser.mjs";
+import { harness } from "./harness.mjs";
+import { shownText } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const SAMPLE = fs.readFileSync(`${DIST}issues/cyber-041.json`, "utf8");
@@ -20,46 +20,36 @@ const CATALOG = catalog([
   { id: "b", file: "b.json", date: "2021-01" },
 ]);
 
-let browser;
-let server;
 /** What the server answers for a file under issues/: a function (req, res) or a string. */
 let answers = {};
 
-before(async () => {
-  browser = await launch();
-  server = await serve({
-    root: DIST,
-    base: "/f/",
-    route: async (rel, req, res) => {
-      if (!rel.startsWith("issues/")) return false;
-      const answer = answers[rel.slice("issues/".length)];
-      if (answer === undefined) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      } else if (typeof answer === "function") {
-        await answer(req, res);
-      } else {
-        res.writeHead(200, { "content-type": "application/json" }).end(answer);
-      }
-      return true;
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
+const h = harness({
+  root: DIST,
+  base: "/f/",
+  route: async (rel, req, res) => {
+    if (!rel.startsWith("issues/")) return false;
+    const answer = answers[rel.slice("issues/".length)];
+    if (answer === undefined) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    } else if (typeof answer === "function") {
+      await answer(req, res);
+    } else {
+      res.writeHead(200, { "content-type": "application/json" }).end(answer);
+    }
+    return true;
+  },
 });
 
 const status = (code) => (_req, res) => res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const context = await h.browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   const crashes = [];
   page.on("pageerror", (e) => crashes.push(e.message));
   page.on("console", (m) => m.type() === "error" && /panicked/.test(m.text()) && crashes.push(m.text()));
-  await page.goto(`http://127.0.0.1:${server.address().port}/f/${path}`);
+  await page.goto(h.url(path));
   return { page, context, crashes };
 }
 

@@ -1,36 +1,26 @@
 // Hostile content: payloads in every text and URL field (e2e/hostile.mjs) must not run, must
 // not become links or sources outside http:, https: and mailto:, must show as literal
 // characters, and must not push the page sideways on a phone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch, shownText } from "./browser.mjs";
+import { harness } from "./harness.mjs";
+import { shownText } from "./browser.mjs";
 import { hostileCatalog, hostileIssue, TEXT_PAYLOADS } from "./hostile.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-let browser;
-let server;
 
-before(async () => {
-  browser = await launch();
-  const files = {
-    "issues/index.json": JSON.stringify(hostileCatalog()),
-    "issues/hostile.json": JSON.stringify(hostileIssue()),
-  };
-  server = await serve({
-    root: DIST,
-    base: "/h/",
-    route: (rel, _req, res) => {
-      if (!(rel in files)) return false;
-      res.writeHead(200, { "content-type": "application/json" }).end(files[rel]);
-      return true;
-    },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
+const files = {
+  "issues/index.json": JSON.stringify(hostileCatalog()),
+  "issues/hostile.json": JSON.stringify(hostileIssue()),
+};
+const h = harness({
+  root: DIST,
+  base: "/h/",
+  route: (rel, _req, res) => {
+    if (!(rel in files)) return false;
+    res.writeHead(200, { "content-type": "application/json" }).end(files[rel]);
+    return true;
+  },
 });
 
 /** Every URL-bearing attribute in the document, resolved, with its element. */
@@ -49,7 +39,7 @@ const urlsInPage = (page) =>
 for (const [width, height] of [[360, 740], [1280, 900]]) {
   for (const lang of ["zh", "en", "both"]) {
     test(`no payload runs or links out, ${lang} at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height } });
+      const context = await h.browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
       const problems = [];
       page.on("dialog", (d) => {
@@ -61,7 +51,7 @@ for (const [width, height] of [[360, 740], [1280, 900]]) {
         const url = new URL(r.url());
         if (url.hostname !== "127.0.0.1") problems.push(`request to ${r.url()}`);
       });
-      await page.goto(`http://127.0.0.1:${server.address().port}/h/?lang=${lang}`);
+      await page.goto(h.url(`?lang=${lang}`));
       await page.waitForSelector("article.nv-card", { state: "attached" });
       await page.waitForTimeout(200);
 
@@ -99,9 +89,9 @@ for (const [width, height] of [[360, 740], [1280, 900]]) {
 }
 
 test("every text payload is shown somewhere, literally", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/h/?lang=en`);
+  await page.goto(h.url(`?lang=en`));
   await page.waitForSelector("article.nv-card", { state: "attached" });
   const text = await page.evaluate(() => document.body.textContent);
   for (const payload of TEXT_PAYLOADS) {

@@ -1,26 +1,16 @@
 // Reading on a phone (touch, 360×740 and 414×896): no sideways scrolling in any mode, tap
 // targets of at least 44 px, contents and filter folded away and opened on demand.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { harness } from "./harness.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST, base: "/p/" });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const h = harness({ root: DIST, base: "/p/" });
 
 async function phone(width, height, path) {
-  const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true });
+  const context = await h.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/p/${path}`);
+  await page.goto(h.url(path));
   await page.waitForSelector("article.nv-card", { state: "attached" });
   return { context, page };
 }

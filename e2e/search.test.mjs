@@ -1,10 +1,10 @@
 // Searching the archive: the box, `?q=`, results grouped by issue, highlights, the filter,
 // keyboard (/ and Escape), issues that fail to load, and opening a result.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve } from "./server.mjs";
-import { launch, shownText, shownTexts } from "./browser.mjs";
+import { harness } from "./harness.mjs";
+import { shownText, shownTexts } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
@@ -21,41 +21,32 @@ const CATALOG = JSON.stringify({
   ],
 });
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({
-    root: DIST,
-    base: "/s/",
-    route: (rel, _req, res) => {
-      const files = {
-        "issues/index.json": CATALOG,
-        "issues/cyber-041.json": SAMPLE,
-        "issues/cyber-040.json": OLDER,
-        "issues/fixture-partial.json": fs.readFileSync(`${FIXTURES}fixture-partial.json`),
-      };
-      if (rel === "issues/gone.json") {
-        res.writeHead(503).end();
-        return true;
-      }
-      if (!(rel in files)) return false;
-      res.writeHead(200, { "content-type": "application/json" }).end(files[rel]);
+const h = harness({
+  root: DIST,
+  base: "/s/",
+  route: (rel, _req, res) => {
+    const files = {
+      "issues/index.json": CATALOG,
+      "issues/cyber-041.json": SAMPLE,
+      "issues/cyber-040.json": OLDER,
+      "issues/fixture-partial.json": fs.readFileSync(`${FIXTURES}fixture-partial.json`),
+    };
+    if (rel === "issues/gone.json") {
+      res.writeHead(503).end();
       return true;
-    },
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+    }
+    if (!(rel in files)) return false;
+    res.writeHead(200, { "content-type": "application/json" }).end(files[rel]);
+    return true;
+  },
 });
 
 async function open(path, viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport });
+  const context = await h.browser.newContext({ viewport });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${server.address().port}/s/${path}`);
+  await page.goto(h.url(path));
   await page.waitForSelector("article.nv-card", { state: "attached" });
   return { context, page, errors };
 }

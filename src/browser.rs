@@ -27,25 +27,20 @@ pub fn current_view() -> ViewState {
     )
 }
 
-/// Adds `view` to the history as the page's URL, keeping the path (so the viewer works
-/// under any sub-path).
-pub fn push_view(view: &ViewState) {
+/// Makes `view` the page's URL, keeping the path (so the viewer works under any sub-path):
+/// as a new history entry when `push`, else in place of the current one (for changes as
+/// small as a keystroke).
+pub fn record_view(view: &ViewState, push: bool) {
     let window = window();
     let path = window.location().pathname().unwrap_or_default();
     let url = format!("{path}{}{}", view.search(), view.hash());
     if let Ok(history) = window.history() {
         // Failing to record history (e.g. a sandboxed frame) must not stop the view changing.
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// Replaces the current history entry with `view` (for changes as small as a keystroke).
-pub fn replace_view(view: &ViewState) {
-    let window = window();
-    let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{}{}", view.search(), view.hash());
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
     }
 }
 

@@ -87,10 +87,8 @@ impl View {
             self.state.get_untracked()
         };
         change(&mut next);
-        if self.page && push {
-            browser::push_view(&next);
-        } else if self.page {
-            browser::replace_view(&next);
+        if self.page {
+            browser::record_view(&next, push);
         }
         self.state.set(next);
     }
