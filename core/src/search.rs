@@ -76,7 +76,7 @@ pub fn parse_query(input: &str) -> Query {
         && folded
             .chars()
             .last()
-            .is_some_and(|c| c.is_alphanumeric() && !is_cjk(c));
+            .is_some_and(|c| is_word_char(c) && !is_cjk(c));
     query
 }
 
@@ -243,6 +243,22 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
+/// Whether `c` belongs to a word (or a CJK run), in folded text: ASCII letters and digits,
+/// and any other character that is not a space or punctuation. (Cheaper than Unicode's
+/// alphanumeric tables, and the same for Chinese and English.)
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !(c.is_whitespace()
+        || matches!(c,
+            '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{F7}'
+            | '\u{2000}'..='\u{2BFF}' | '\u{2E00}'..='\u{2E7F}'
+            | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'))
+}
+
 /// Chinese, Japanese kana and Korean syllables: scripts written without spaces.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -271,10 +287,12 @@ fn fold_char(c: char) -> Option<char> {
         Some(at) => PLAIN.chars().nth(at).unwrap_or(c),
         None => c,
     };
-    c.to_lowercase().next()
+    // ASCII case only: with full-width forms and Latin accents already folded, that covers
+    // Chinese and English; Unicode's full lowercase table would cost 12 KB of wasm.
+    Some(c.to_ascii_lowercase())
 }
 
-/// Text folded for matching: half-width, lower case, without Latin accents.
+/// Text folded for matching: half-width, ASCII lower case, without Latin accents.
 pub fn fold(text: &str) -> String {
     text.chars().filter_map(fold_char).collect()
 }
@@ -288,11 +306,11 @@ enum Piece<'a> {
 fn pieces(folded: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = folded;
     std::iter::from_fn(move || {
-        let start = rest.find(|c: char| c.is_alphanumeric())?;
+        let start = rest.find(is_word_char)?;
         rest = &rest[start..];
         let cjk = is_cjk(rest.chars().next()?);
         let end = rest
-            .find(|c: char| !c.is_alphanumeric() || is_cjk(c) != cjk)
+            .find(|c: char| !is_word_char(c) || is_cjk(c) != cjk)
             .unwrap_or(rest.len());
         let (piece, tail) = rest.split_at(end);
         rest = tail;
@@ -378,7 +396,7 @@ pub fn highlights(text: &str, query: &Query) -> Vec<(usize, usize)> {
             continue;
         }
         for start in 0..chars.len().saturating_sub(term.len() - 1) {
-            let at_word_start = start == 0 || !chars[start - 1].is_alphanumeric();
+            let at_word_start = start == 0 || !is_word_char(chars[start - 1]);
             if chars[start..start + term.len()] == term[..] && (!word || at_word_start) {
                 found.push((folded[start].1, folded[start + term.len() - 1].2));
             }
@@ -604,6 +622,10 @@ mod tests {
     fn punctuation_separates_words() {
         let q = parse_query("data-security,(trial)");
         assert_eq!(q.words, ["data", "security", "trial"]);
+        // Chinese and full-width punctuation, curly quotes and book-title marks too.
+        let q = parse_query("《监管数据》，“FTC”。（试行）、APP");
+        assert_eq!(q.runs, ["监管数据", "试行"]);
+        assert_eq!(q.words, ["ftc", "app"]);
     }
 
     #[test]
