@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use newsletter_core::url::ViewState;
 use newsletter_core::{parse_issue, LangMode};
+use newsletter_viewer::components::app::shared;
 use newsletter_viewer::components::bar::LangSwitch;
 use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::state::{Reading, View};
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -37,7 +37,7 @@ fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Elem
     }
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    let parsed = Arc::new(parse_issue("fixture.json", json).expect("fixture parses"));
+    let parsed = shared(parse_issue("fixture.json", json).expect("fixture parses"));
     let remembered = remembered.map(str::to_owned);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         let view = View::detached(state);

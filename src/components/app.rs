@@ -39,12 +39,12 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     let catalog = LocalResource::new(load_catalog);
     let query = view.query();
     let searching = move || query.get().is_some();
-    let render = move |parsed: Arc<Parsed<Catalog>>| {
-        let catalog = Arc::new(parsed.value.clone());
+    let render = move |parsed: Parsed<Arc<Catalog>>| {
+        let catalog = parsed.value;
         let for_search = catalog.clone();
         // The reader stays mounted (hidden) during a search, so its issue is kept.
         view! {
-            <Warnings warnings=parsed.warnings.clone() />
+            <Warnings warnings=parsed.warnings />
             <Show when=searching>
                 <SearchResults catalog=for_search.clone() />
             </Show>
@@ -73,7 +73,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
                         catalog
                             .get()
                             .and_then(|c| c.ok())
-                            .map(|c| view! { <IssuePicker catalog=Arc::new(c.value.clone()) /> })
+                            .map(|c| view! { <IssuePicker catalog=c.value /> })
                     }}
                 </span>
                 <SearchBox />
@@ -90,14 +90,22 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     }
 }
 
-async fn load_catalog() -> Result<Arc<Parsed<Catalog>>, LoadError> {
+async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
     let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
-    parse_catalog("index.json", &text).map(Arc::new)
+    parse_catalog("index.json", &text).map(shared)
 }
 
-pub(crate) async fn load_issue(file: IssuePath) -> Result<Arc<Parsed<Issue>>, LoadError> {
+pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
     let text = browser::fetch_text(&format!("issues/{file}"), file.as_str()).await?;
-    parse_issue(file.as_str(), &text).map(Arc::new)
+    parse_issue(file.as_str(), &text).map(shared)
+}
+
+/// A read file with its value shared: the views take it without copying it.
+pub fn shared<T>(parsed: Parsed<T>) -> Parsed<Arc<T>> {
+    Parsed {
+        value: Arc::new(parsed.value),
+        warnings: parsed.warnings,
+    }
 }
 
 /// The issue the URL names (the newest when it names none), or why there is none.
@@ -139,7 +147,7 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
             .and_then(Result::ok)
             .map(|parsed| format!("{}{}", ui(lang).opened, issue_heading(&parsed.value, lang)))
     };
-    let render = |parsed: Arc<Parsed<Issue>>| view! { <IssueView parsed /> };
+    let render = |parsed: Parsed<Arc<Issue>>| view! { <IssueView parsed /> };
     view! {
         <p class="nv-sr" role="status" lang=move || mode.get().primary().tag()>{announcement}</p>
         {move || unknown().map(|id| view! { <UnknownIssue id /> })}

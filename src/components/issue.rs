@@ -7,7 +7,7 @@ use newsletter_core::filter::{shown_count, Filter};
 use newsletter_core::markup::safe_url;
 use newsletter_core::model::Code;
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{Issue, Item, Parsed, Section, Text};
+use newsletter_core::{Issue, Parsed, Text};
 use std::sync::Arc;
 
 use crate::browser;
@@ -19,8 +19,8 @@ use crate::state::{use_reading, use_view};
 
 /// The whole reading view of a loaded issue.
 #[component]
-pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
-    let issue = Arc::new(parsed.value.clone());
+pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
+    let issue = parsed.value;
     let view = use_view();
     let mode = use_reading().mode();
     let filter = view.filter();
@@ -70,13 +70,14 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
     let sections = issue
         .sections
         .iter()
-        .map(|section| {
+        .enumerate()
+        .map(|(index, section)| {
             let first = start;
             start += section.items.len();
             view! {
                 <SectionView
                     issue=issue.clone()
-                    section=section.clone()
+                    index=index
                     start=first
                     rendered=rendered.into()
                     filter
@@ -86,7 +87,7 @@ pub fn IssueView(parsed: Arc<Parsed<Issue>>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <Warnings warnings=parsed.warnings.clone() />
+        <Warnings warnings=parsed.warnings />
         <div class="nv-layout">
             <div class="nv-side">
                 <FilterPanel issue=issue.clone() />
@@ -170,33 +171,38 @@ fn Masthead(issue: Arc<Issue>) -> impl IntoView {
 #[component]
 fn SectionView(
     issue: Arc<Issue>,
-    section: Section,
+    /// The section's place in `issue.sections`.
+    index: usize,
     /// The index of the section's first item in the whole issue.
     start: usize,
     /// How many items of the whole issue are rendered so far.
     rendered: Signal<usize>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
+    let section = &issue.sections[index];
     let heading_id = format!("section--{}", section.id);
     let labelled_by = heading_id.clone();
+    let title = section.title.clone();
+    let len = section.items.len();
     let shown = {
-        let items = section.items.clone();
-        Memo::new(move |_| filter.with(|f| items.iter().filter(|item| f.shows(item)).count()))
+        let issue = issue.clone();
+        Memo::new(move |_| {
+            let items = &issue.sections[index].items;
+            filter.with(|f| items.iter().filter(|item| f.shows(item)).count())
+        })
     };
     let emptied = move || shown.get() == 0;
     // Keyed: each step of rendering appends cards and keeps those already there.
-    let len = section.items.len();
-    let items = section.items.clone();
     let cards = view! {
         <For
             each=move || 0..rendered_in_section(start, len, rendered.get())
             key=|i| *i
-            children=move |i| view! { <ItemCard issue=issue.clone() item=items[i].clone() filter /> }
+            children=move |i| view! { <ItemCard issue=issue.clone() section=index item=i filter /> }
         />
     };
     view! {
         <section class="nv-section" aria-labelledby=labelled_by>
-            <h2 id=heading_id class="nv-section__title"><Line text=section.title.clone() /></h2>
+            <h2 id=heading_id class="nv-section__title"><Line text=title /></h2>
             <p class="nv-section__empty" hidden=move || !emptied()>
                 <Label pick=|u: &Ui| u.section_empty />
             </p>
@@ -223,11 +229,18 @@ pub fn jurisdiction_name(issue: &Issue, code: &Code) -> Text {
 
 /// One item: title, date, regulator, jurisdiction, body and source.
 #[component]
-fn ItemCard(issue: Arc<Issue>, item: Item, filter: Memo<Filter>) -> impl IntoView {
+fn ItemCard(
+    issue: Arc<Issue>,
+    /// Where the item is: `issue.sections[section].items[item]`.
+    section: usize,
+    item: usize,
+    filter: Memo<Filter>,
+) -> impl IntoView {
     let hidden = {
-        let item = item.clone();
-        move || filter.with(|f| !f.shows(&item))
+        let issue = issue.clone();
+        move || filter.with(|f| !f.shows(&issue.sections[section].items[item]))
     };
+    let item = &issue.sections[section].items[item];
     let title_id = format!("{}--title", item.id);
     let labelled_by = title_id.clone();
     let date = item.date.clone().map(|day| {
