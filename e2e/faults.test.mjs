@@ -61,7 +61,7 @@ const errorText = async (page) => {
 const BROKEN_ISSUES = [
   ["not JSON", "this is { not json", /a\.json: line 1, column \d+: expected/],
   ["truncated", SAMPLE.slice(0, 2000), /a\.json: line \d+, column \d+: the file ends too early/],
-  ["wrong types", JSON.stringify({ format: "newsletter-issue/1", id: "a", sections: { x: 1 } }), /a\.json: sections: invalid type: map, expected a sequence/],
+  ["wrong types", JSON.stringify({ format: "newsletter-issue/1", id: "a", sections: { x: 1 } }), /a\.json: sections: invalid type: object, expected an array/],
   ["missing required field", JSON.stringify({ format: "newsletter-issue/1", sections: [] }), /a\.json: missing field "id"/],
   ["another format version", JSON.stringify({ format: "newsletter-issue/2", id: "a", sections: [] }), /a\.json: format: this viewer reads "newsletter-issue\/1", the file says "newsletter-issue\/2"/],
   [

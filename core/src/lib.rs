@@ -13,6 +13,7 @@
 
 pub mod contents;
 pub mod filter;
+pub mod json;
 pub mod lang;
 pub mod markup;
 pub mod model;

@@ -1,10 +1,9 @@
 //! The newsletter as the viewer holds it once a file has been read and checked.
 //!
 //! Field types that carry a rule of the data format (ids, jurisdiction codes, dates, catalog
-//! paths, texts) check it while being deserialized, so a broken value is reported with its
-//! exact JSON path by [`crate::parse`]. Nothing here touches the network or the page.
+//! paths, texts) can only be made through a check of it, which [`crate::parse`] reports with
+//! the value's exact JSON path. Nothing here touches the network or the page.
 
-use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -141,30 +140,19 @@ impl Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
-        #[derive(Deserialize)]
-        struct Raw {
-            zh: Option<String>,
-            en: Option<String>,
+impl Text {
+    /// A text from the strings of its two languages, checked: a blank translation is no
+    /// translation (the reader gets the other language, marked), and one must remain.
+    pub fn checked(zh: Option<&str>, en: Option<&str>) -> Result<Text, &'static str> {
+        let keep = |s: Option<&str>| s.filter(|s| !s.trim().is_empty()).map(Arc::from);
+        match (keep(zh), keep(en)) {
+            (None, None) => Err("a text needs a non-empty \"zh\" or \"en\""),
+            (zh, en) => Ok(Text { zh, en }),
         }
-        let raw = Raw::deserialize(deserializer)?;
-        // A blank translation is no translation: the reader gets the other language, marked.
-        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty()).map(Arc::from);
-        let text = Text {
-            zh: keep(raw.zh),
-            en: keep(raw.en),
-        };
-        if text.zh.is_none() && text.en.is_none() {
-            return Err(serde::de::Error::custom(
-                "a text needs a non-empty \"zh\" or \"en\"",
-            ));
-        }
-        Ok(text)
     }
 }
 
-/// Declares a string newtype whose deserializer checks it with `check`.
+/// Declares a string newtype that can only be made through `check`.
 macro_rules! checked_string {
     ($(#[$doc:meta])* $name:ident, $check:path) => {
         $(#[$doc])*
@@ -188,12 +176,6 @@ macro_rules! checked_string {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
-                let value = String::deserialize(deserializer)?;
-                $name::new(&value).map_err(serde::de::Error::custom)
-            }
-        }
     };
 }
 
@@ -345,14 +327,12 @@ impl Catalog {
 }
 
 /// One issue as the catalog lists it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CatalogEntry {
     pub id: Id,
     pub file: IssuePath,
     pub date: Date,
-    #[serde(default)]
     pub number: Option<u32>,
-    #[serde(default)]
     pub title: Option<Text>,
 }
 
@@ -390,39 +370,29 @@ pub struct Section {
 }
 
 /// One piece of news. `title` and `body` hold inline markup (see [`crate::markup`]).
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub id: Id,
-    #[serde(default)]
     pub date: Option<Day>,
     pub jurisdiction: Code,
-    #[serde(default)]
     pub regulator: Option<Text>,
     pub title: Text,
     pub body: Text,
     /// Only `http:` and `https:` URLs are kept; others are dropped with a warning.
-    #[serde(default)]
     pub source: Option<String>,
-    #[serde(default)]
     pub tags: Vec<String>,
 }
 
 /// How to reach the publisher. Every part is optional.
-#[derive(Clone, Debug, PartialEq, Default, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Contact {
     /// An `http(s):` URL; others are dropped with a warning.
-    #[serde(default)]
     pub website: Option<String>,
     /// An e-mail address, shown as a `mailto:` link.
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub phone: Option<String>,
-    #[serde(default)]
     pub fax: Option<String>,
-    #[serde(default)]
     pub offices: Vec<Text>,
-    #[serde(default)]
     pub follow: Option<Text>,
 }
 

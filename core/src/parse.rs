@@ -9,15 +9,14 @@
 //! the rest of the file: that part is left out and reported as a warning ([`Problem`]) next
 //! to what could be read.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
+use crate::json::{self, join, Bad, Json, Object, Read};
 use crate::markup::safe_url;
 use crate::model::{
-    quoted, Catalog, CatalogEntry, Code, Contact, Date, Id, Issue, Item, Section, Text,
+    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Section,
+    Text,
 };
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
@@ -110,33 +109,33 @@ pub struct Parsed<T> {
 
 /// Reads `issues/index.json`. `file` names it in messages.
 ///
-/// Entries that break a rule are left out with a warning; a catalog with no readable entry
-/// is an error. Issues come out newest first (by `date`, stable for equal dates).
+/// Entries that break a rule are left out with a warning, as is a broken optional field; a
+/// catalog with no readable entry is an error. Issues come out newest first (by `date`,
+/// stable for equal dates).
 pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadError> {
-    #[derive(Deserialize)]
-    struct Raw {
-        #[serde(default)]
-        title: Option<Text>,
-        issues: Vec<Value>,
-    }
-    let raw: Raw = from_document(file, read_document(file, json, CATALOG_FORMAT)?)?;
-    let mut warnings = Vec::new();
+    let tree = read_document(file, json, CATALOG_FORMAT)?;
+    let root = tree.object().map_err(|bad| fatal(file, bad))?;
+    let mut notes = Notes::new(file);
+    let title = notes.optional(root, "", "title", text);
+    let entries = root
+        .field("issues", Json::array)
+        .map_err(|bad| fatal(file, bad))?;
     let mut seen = HashSet::new();
-    let mut issues = Vec::new();
-    for (i, value) in raw.issues.into_iter().enumerate() {
+    let mut issues = Vec::with_capacity(entries.len());
+    for (i, value) in entries.iter().enumerate() {
         let place = format!("issues[{i}]");
-        let Some(entry) = from_value::<CatalogEntry>(file, &place, value, &mut warnings) else {
+        let read = catalog_entry(value, &place, &mut notes);
+        let Some(entry) = notes.part(&place, read) else {
             continue;
         };
         if !seen.insert(entry.id.clone()) {
-            warnings.push(problem(
-                file,
+            notes.warn(
                 format!("{place}.id"),
                 format!(
                     "duplicate id {}; this entry is left out",
                     quoted(entry.id.as_str())
                 ),
-            ));
+            );
             continue;
         }
         issues.push(entry);
@@ -151,124 +150,257 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
     // Stable: issues of the same date keep the publisher's order.
     issues.sort_by(|a, b| b.date.cmp(&a.date));
     Ok(Parsed {
-        value: Catalog {
-            title: raw.title,
-            issues,
-        },
-        warnings,
+        value: Catalog { title, issues },
+        warnings: notes.warnings,
+    })
+}
+
+fn catalog_entry(value: &Json, place: &str, notes: &mut Notes) -> Read<CatalogEntry> {
+    let entry = value.object()?;
+    Ok(CatalogEntry {
+        id: entry.field("id", checked(Id::new))?,
+        file: entry.field("file", checked(IssuePath::new))?,
+        date: entry.field("date", checked(Date::new))?,
+        number: notes.optional(entry, place, "number", Json::count),
+        title: notes.optional(entry, place, "title", text),
     })
 }
 
 /// Reads one issue file. `file` names it in messages (the catalog's `file` value).
 ///
-/// A broken item or optional field is left out with a warning; a broken issue, section or
-/// format is an error.
+/// A broken item, optional field or jurisdiction name is left out with a warning; a broken
+/// issue, section or format is an error.
 pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
-    #[derive(Deserialize)]
-    struct Raw {
-        id: Id,
-        #[serde(default)]
-        publisher: Option<Text>,
-        #[serde(default)]
-        publication: Option<Text>,
-        #[serde(default)]
-        publication_number: Option<u32>,
-        #[serde(default)]
-        series: Option<Text>,
-        #[serde(default)]
-        number: Option<u32>,
-        #[serde(default)]
-        date: Option<Date>,
-        #[serde(default)]
-        jurisdictions: BTreeMap<Code, Text>,
-        sections: Vec<RawSection>,
-        #[serde(default)]
-        disclaimer: Option<Text>,
-        #[serde(default)]
-        contact: Option<Value>,
-    }
-    #[derive(Deserialize)]
-    struct RawSection {
-        id: Id,
-        title: Text,
-        items: Vec<Value>,
-    }
-
-    let raw: Raw = from_document(file, read_document(file, json, ISSUE_FORMAT)?)?;
-    let mut warnings = Vec::new();
+    let tree = read_document(file, json, ISSUE_FORMAT)?;
+    let root = tree.object().map_err(|bad| fatal(file, bad))?;
+    let id = root
+        .field("id", checked(Id::new))
+        .map_err(|bad| fatal(file, bad))?;
+    let raw_sections = root
+        .field("sections", Json::array)
+        .map_err(|bad| fatal(file, bad))?;
+    let mut notes = Notes::new(file);
     let mut item_ids = HashSet::new();
-    let mut sections = Vec::with_capacity(raw.sections.len());
-    for (s, raw_section) in raw.sections.into_iter().enumerate() {
-        let mut items = Vec::with_capacity(raw_section.items.len());
-        for (i, value) in raw_section.items.into_iter().enumerate() {
+    let mut sections = Vec::with_capacity(raw_sections.len());
+    for (s, value) in raw_sections.iter().enumerate() {
+        let in_section = |bad: Bad| fatal(file, bad.in_element(s).in_field("sections"));
+        let section = value.object().map_err(in_section)?;
+        let id = section.field("id", checked(Id::new)).map_err(in_section)?;
+        let title = section.field("title", text).map_err(in_section)?;
+        let raw_items = section.field("items", Json::array).map_err(in_section)?;
+        let mut items = Vec::with_capacity(raw_items.len());
+        for (i, value) in raw_items.iter().enumerate() {
             let place = format!("sections[{s}].items[{i}]");
-            let Some(mut item) = from_value::<Item>(file, &place, value, &mut warnings) else {
+            let read = item(value, &place, &mut notes);
+            let Some(item) = notes.part(&place, read) else {
                 continue;
             };
             if !item_ids.insert(item.id.clone()) {
-                warnings.push(problem(
-                    file,
+                notes.warn(
                     format!("{place}.id"),
                     format!(
                         "duplicate item id {}; this item is left out",
                         quoted(item.id.as_str())
                     ),
-                ));
+                );
                 continue;
             }
-            item.source = checked_url(file, &format!("{place}.source"), item.source, &mut warnings);
             items.push(item);
         }
-        sections.push(Section {
-            id: raw_section.id,
-            title: raw_section.title,
-            items,
-        });
+        sections.push(Section { id, title, items });
     }
-    let contact = raw.contact.and_then(|value| {
-        let mut contact = from_value::<Contact>(file, "contact", value, &mut warnings)?;
-        contact.website = checked_url(file, "contact.website", contact.website, &mut warnings);
-        contact.email = contact.email.and_then(|email| {
-            if is_email(&email) {
-                Some(email.trim().to_owned())
-            } else {
-                warnings.push(problem(
-                    file,
-                    "contact.email".into(),
-                    format!(
-                        "{} is not an e-mail address; it is left out",
-                        quoted(&email)
-                    ),
-                ));
-                None
-            }
-        });
-        Some(contact)
-    });
+    let jurisdictions = root
+        .get("jurisdictions")
+        .and_then(|value| notes.part("jurisdictions", value.object()))
+        .map(|names| jurisdiction_names(names, &mut notes))
+        .unwrap_or_default();
+    let contact = root
+        .get("contact")
+        .and_then(|value| notes.part("contact", value.object()))
+        .map(|contact| read_contact(contact, &mut notes));
     Ok(Parsed {
         value: Issue {
-            id: raw.id,
-            publisher: raw.publisher,
-            publication: raw.publication,
-            publication_number: raw.publication_number,
-            series: raw.series,
-            number: raw.number,
-            date: raw.date,
-            jurisdictions: raw.jurisdictions,
+            id,
+            publisher: notes.optional(root, "", "publisher", text),
+            publication: notes.optional(root, "", "publication", text),
+            publication_number: notes.optional(root, "", "publication_number", Json::count),
+            series: notes.optional(root, "", "series", text),
+            number: notes.optional(root, "", "number", Json::count),
+            date: notes.optional(root, "", "date", checked(Date::new)),
+            jurisdictions,
             sections,
-            disclaimer: raw.disclaimer,
+            disclaimer: notes.optional(root, "", "disclaimer", text),
             contact,
         },
-        warnings,
+        warnings: notes.warnings,
     })
+}
+
+/// One item: the required fields first, so that an item left out for a missing one is not
+/// also reported for its optional ones.
+fn item(value: &Json, place: &str, notes: &mut Notes) -> Read<Item> {
+    let item = value.object()?;
+    let id = item.field("id", checked(Id::new))?;
+    let jurisdiction = item.field("jurisdiction", checked(Code::new))?;
+    let title = item.field("title", text)?;
+    let body = item.field("body", text)?;
+    Ok(Item {
+        id,
+        jurisdiction,
+        title,
+        body,
+        date: notes.optional(item, place, "date", checked(Day::new)),
+        regulator: notes.optional(item, place, "regulator", text),
+        source: notes.optional(item, place, "source", http_url),
+        tags: notes
+            .optional(item, place, "tags", |tags| {
+                tags.array()?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, tag)| {
+                        tag.str()
+                            .map(str::to_owned)
+                            .map_err(|bad| bad.in_element(i))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+/// The issue's names for jurisdiction codes; a bad code or name is left out on its own.
+fn jurisdiction_names(names: Object, notes: &mut Notes) -> BTreeMap<Code, Text> {
+    let mut out = BTreeMap::new();
+    for (code, name) in names.members() {
+        let read = Code::new(code)
+            .map_err(Bad::new)
+            .and_then(|code| Ok((code, text(name)?)))
+            .map_err(|bad| bad.in_field(code));
+        if let Some((code, name)) = notes.part("jurisdictions", read) {
+            out.insert(code, name);
+        }
+    }
+    out
+}
+
+/// Every part of the contact is optional and left out on its own when broken.
+fn read_contact(contact: Object, notes: &mut Notes) -> Contact {
+    let email = |value: &Json| {
+        let email = value.str()?;
+        if is_email(email) {
+            Ok(email.trim().to_owned())
+        } else {
+            Err(Bad::new(format!(
+                "{} is not an e-mail address",
+                quoted(email)
+            )))
+        }
+    };
+    let string = |value: &Json| value.str().map(str::to_owned);
+    Contact {
+        website: notes.optional(contact, "contact", "website", http_url),
+        email: notes.optional(contact, "contact", "email", email),
+        phone: notes.optional(contact, "contact", "phone", string),
+        fax: notes.optional(contact, "contact", "fax", string),
+        offices: notes
+            .optional(contact, "contact", "offices", |offices| {
+                offices
+                    .array()?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, office)| text(office).map_err(|bad| bad.in_element(i)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        follow: notes.optional(contact, "contact", "follow", text),
+    }
+}
+
+/// A [`Text`]: an object with a `zh` and/or an `en` string.
+fn text(value: &Json) -> Read<Text> {
+    let text = value.object()?;
+    let zh = text.optional("zh", Json::str)?;
+    let en = text.optional("en", Json::str)?;
+    Text::checked(zh, en).map_err(Bad::new)
+}
+
+/// A string checked by one of the model's constructors (`Id::new`, `Date::new`…).
+fn checked<T>(new: fn(&str) -> Result<T, String>) -> impl Fn(&Json) -> Read<T> {
+    move |value| new(value.str()?).map_err(Bad::new)
+}
+
+/// An `http:` or `https:` URL; anything else is refused.
+fn http_url(value: &Json) -> Read<String> {
+    let url = value.str()?;
+    match safe_url(url, false) {
+        Some(ok) => Ok(ok.to_owned()),
+        None => Err(Bad::new(format!(
+            "{} is not an http: or https: URL",
+            quoted(url)
+        ))),
+    }
+}
+
+/// The warnings of one file: parts of it that were left out, and why.
+struct Notes<'f> {
+    file: &'f str,
+    warnings: Vec<Problem>,
+}
+
+impl<'f> Notes<'f> {
+    fn new(file: &'f str) -> Notes<'f> {
+        Notes {
+            file,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn warn(&mut self, place: String, message: String) {
+        self.warnings.push(Problem {
+            file: self.file.to_owned(),
+            place,
+            message,
+        });
+    }
+
+    /// A part (an item, an entry, an object) at `place`: kept if it reads, else left out
+    /// with a warning.
+    fn part<T>(&mut self, place: &str, read: Read<T>) -> Option<T> {
+        read.map_err(|bad| {
+            self.warn(
+                join(place, &bad.place),
+                format!("{}; this part is left out", bad.message),
+            )
+        })
+        .ok()
+    }
+
+    /// An optional field `key` of the object at `place`: absent, or left out with a warning
+    /// if it does not read.
+    fn optional<'j, 'a, T>(
+        &mut self,
+        object: Object<'j, 'a>,
+        place: &str,
+        key: &str,
+        read: impl FnOnce(&'j Json<'a>) -> Read<T>,
+    ) -> Option<T> {
+        object.optional(key, read).unwrap_or_else(|bad| {
+            self.warn(
+                join(place, &bad.place),
+                format!("{}; this field is left out", bad.message),
+            );
+            None
+        })
+    }
+}
+
+fn fatal(file: &str, bad: Bad) -> LoadError {
+    LoadError::invalid(file, bad.place, bad.message)
 }
 
 /// Reads `json` into a JSON tree and checks its `format` before anything else, so a file of
 /// another version gets that message rather than a confusing one about its shape.
-///
-/// Everything typed is then read from the tree, so each model type has one deserializer in
-/// the build (the wasm stays small) and one path-tracking error shape.
-fn read_document(file: &str, json: &str, expected: &str) -> Result<Value, LoadError> {
+fn read_document<'a>(file: &str, json: &'a str, expected: &str) -> Result<Json<'a>, LoadError> {
     check_size(file, json.len() as u64)?;
     // A host's error or fallback page served in place of the file (often with status 200).
     if json.trim_start().starts_with('<') {
@@ -278,150 +410,39 @@ fn read_document(file: &str, json: &str, expected: &str) -> Result<Value, LoadEr
             "this is an HTML page, not JSON (is the file missing on the server?)",
         ));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        let message = if e.is_eof() {
-            "the file ends too early (is it cut off?)".to_owned()
+    let tree = json::parse(json).map_err(|e| {
+        let message = if e.eof {
+            "the file ends too early (is it cut off?)"
         } else {
-            clean_message(&e)
+            e.message
         };
-        LoadError::invalid(file, line_column(&e), message)
-    })?;
-    let Some(root) = value.as_object() else {
-        return Err(LoadError::invalid(
+        LoadError::invalid(
             file,
-            "",
-            format!("invalid type: {}, expected an object", kind(&value)),
-        ));
-    };
-    let Some(format) = root.get("format") else {
-        return Err(LoadError::invalid(file, "", "missing field \"format\""));
-    };
-    let compatible = format.as_str().is_some_and(|found| {
-        // A later minor version only adds optional fields, which are ignored.
-        found == expected
-            || found
-                .strip_prefix(expected)
-                .and_then(|rest| rest.strip_prefix('.'))
-                .is_some_and(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()))
-    });
+            format!("line {}, column {}", e.line, e.column),
+            message,
+        )
+    })?;
+    let root = tree.object().map_err(|bad| fatal(file, bad))?;
+    let format = root
+        .field("format", Json::str)
+        .map_err(|bad| fatal(file, bad))?;
+    // A later minor version only adds optional fields, which are ignored.
+    let compatible = format == expected
+        || format
+            .strip_prefix(expected)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|minor| !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit()));
     if !compatible {
-        let found = match format {
-            Value::String(s) => quoted(s),
-            other => quoted(&other.to_string()),
-        };
         return Err(LoadError::invalid(
             file,
             "format",
-            format!("this viewer reads {expected:?}, the file says {found}"),
+            format!(
+                "this viewer reads {expected:?}, the file says {}",
+                quoted(format)
+            ),
         ));
     }
-    Ok(value)
-}
-
-/// serde's words for the kind of a JSON value.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "sequence",
-        Value::Object(_) => "map",
-    }
-}
-
-/// Reads the whole document as `T`; a problem is an error for the file.
-fn from_document<T: DeserializeOwned>(file: &str, value: Value) -> Result<T, LoadError> {
-    serde_path_to_error::deserialize(value).map_err(|e| json_error(file, "", e))
-}
-
-/// Reads one part of a file that was already parsed as JSON; on failure records a warning
-/// (the part is left out) and returns `None`.
-fn from_value<T: DeserializeOwned>(
-    file: &str,
-    place: &str,
-    value: Value,
-    warnings: &mut Vec<Problem>,
-) -> Option<T> {
-    match serde_path_to_error::deserialize(value) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            let LoadError::Invalid(mut found) = json_error(file, place, e) else {
-                unreachable!("json_error only makes Invalid errors")
-            };
-            found.message.push_str("; this part is left out");
-            warnings.push(found);
-            None
-        }
-    }
-}
-
-/// Turns serde's error about a JSON tree into the reader's message: place, then what is
-/// wrong. `prefix` is the path of the tree inside its file.
-fn json_error(
-    file: &str,
-    prefix: &str,
-    error: serde_path_to_error::Error<serde_json::Error>,
-) -> LoadError {
-    let path = error.path().to_string();
-    let path = if path == "." { "" } else { path.as_str() };
-    let place = match (prefix.is_empty(), path.is_empty()) {
-        (_, true) => prefix.to_owned(),
-        (true, false) => path.to_owned(),
-        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
-    };
-    LoadError::invalid(file, place, clean_message(error.inner()))
-}
-
-fn line_column(error: &serde_json::Error) -> String {
-    if error.line() == 0 {
-        String::new()
-    } else {
-        format!("line {}, column {}", error.line(), error.column())
-    }
-}
-
-/// serde_json's message without its trailing position, with "quotes" instead of `ticks`.
-fn clean_message(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    let text = match text.rfind(" at line ") {
-        Some(at) if error.line() != 0 => &text[..at],
-        _ => text.as_str(),
-    };
-    text.replace('`', "\"")
-}
-
-fn problem(file: &str, place: String, message: String) -> Problem {
-    Problem {
-        file: file.to_owned(),
-        place,
-        message,
-    }
-}
-
-/// Keeps `url` if it is an `http(s):` URL; otherwise drops it with a warning.
-fn checked_url(
-    file: &str,
-    place: &str,
-    url: Option<String>,
-    warnings: &mut Vec<Problem>,
-) -> Option<String> {
-    let url = url?;
-    match safe_url(&url, false) {
-        Some(ok) => Some(ok.to_owned()),
-        None => {
-            warnings.push(problem(
-                file,
-                place.to_owned(),
-                format!(
-                    "{} is not an http: or https: URL; it is ignored",
-                    quoted(&url)
-                ),
-            ));
-            None
-        }
-    }
+    Ok(tree)
 }
 
 fn is_email(value: &str) -> bool {
@@ -512,7 +533,7 @@ mod tests {
     fn not_json_names_the_file_line_and_column() {
         let message = invalid(parse_issue("x.json", "this is not json"));
         assert!(
-            message.starts_with("x.json: line 1, column 2: expected"),
+            message == "x.json: line 1, column 1: expected a value",
             "{message}"
         );
     }
@@ -557,7 +578,9 @@ mod tests {
         let parsed = parse_issue("x.json", &json).unwrap();
         let message = parsed.warnings[0].to_string();
         assert!(
-            message.starts_with("x.json: sections[0].items[0].title.en: invalid type: integer"),
+            message.starts_with(
+                "x.json: sections[0].items[0].title.en: invalid type: number 5, expected a string"
+            ),
             "{message}"
         );
     }
@@ -687,7 +710,76 @@ mod tests {
         assert_eq!(items[1].source.as_deref(), Some("https://example.org/n"));
         assert_eq!(
             parsed.warnings[0].to_string(),
-            r#"x.json: sections[0].items[0].source: "javascript:alert(1)" is not an http: or https: URL; it is ignored"#
+            r#"x.json: sections[0].items[0].source: "javascript:alert(1)" is not an http: or https: URL; this field is left out"#
+        );
+    }
+
+    #[test]
+    fn a_broken_optional_field_is_left_out_and_its_item_kept() {
+        let json = issue_with_items(
+            r#"{"id":"a","jurisdiction":"CN","title":{"en":"T"},"body":{"en":"B"},
+                "date":"2021-13-01","regulator":{"en":""},"tags":["x",1]}"#,
+        );
+        let parsed = parse_issue("x.json", &json).unwrap();
+        let item = &parsed.value.sections[0].items[0];
+        assert_eq!((item.date.as_ref(), item.regulator.as_ref()), (None, None));
+        assert!(item.tags.is_empty());
+        let places: Vec<_> = parsed.warnings.iter().map(|w| w.place.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "sections[0].items[0].date",
+                "sections[0].items[0].regulator",
+                "sections[0].items[0].tags[1]"
+            ]
+        );
+        assert!(parsed.warnings[0]
+            .message
+            .ends_with("; this field is left out"));
+    }
+
+    #[test]
+    fn a_broken_issue_level_field_or_jurisdiction_name_is_left_out_alone() {
+        let json = r#"{"format":"newsletter-issue/1","id":"a","sections":[],"number":-1,
+            "publisher":"Li & Partners","date":"2021-01",
+            "jurisdictions":{"CN":{"zh":"中国"},"china":{"en":"China"},"US":{"en":5}}}"#;
+        let parsed = parse_issue("x.json", json).unwrap();
+        let issue = parsed.value;
+        assert_eq!((issue.number, issue.publisher), (None, None));
+        assert_eq!(issue.date.unwrap().as_str(), "2021-01");
+        let codes: Vec<_> = issue.jurisdictions.keys().map(Code::as_str).collect();
+        assert_eq!(codes, ["CN"]);
+        let places: Vec<_> = parsed.warnings.iter().map(|w| w.place.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "jurisdictions.china",
+                "jurisdictions.US.en",
+                "publisher",
+                "number"
+            ]
+        );
+        assert_eq!(
+            parsed.warnings[3].message,
+            "invalid value: number -1, expected a whole number from 0 to 4294967295; this field is left out"
+        );
+    }
+
+    #[test]
+    fn nulls_read_as_absent_optional_fields() {
+        let json = issue_with_items(
+            r#"{"id":"a","jurisdiction":"CN","title":{"en":"T","zh":null},"body":{"en":"B"},"date":null}"#,
+        );
+        let parsed = parse_issue("x.json", &json).unwrap();
+        assert_eq!(parsed.warnings, vec![]);
+        assert_eq!(parsed.value.sections[0].items[0].date, None);
+        let json = issue_with_items(
+            r#"{"id":null,"jurisdiction":"CN","title":{"en":"T"},"body":{"en":"B"}}"#,
+        );
+        let parsed = parse_issue("x.json", &json).unwrap();
+        assert_eq!(
+            parsed.warnings[0].to_string(),
+            "x.json: sections[0].items[0].id: invalid type: null, expected a string; this part is left out"
         );
     }
 

@@ -1,11 +1,13 @@
-//! Property tests (proptest) for what reads untrusted input: the JSON parser and validator
-//! and the markup parser. No input may panic, and no markup tree may hold a link outside
-//! `http:`, `https:` and `mailto:`.
+//! Property tests (proptest) for what reads untrusted input: the JSON reader and validator
+//! and the markup parser. No input may panic, no markup tree may hold a link outside
+//! `http:`, `https:` and `mailto:`, and the JSON reader agrees with serde_json (the
+//! reference) on what is JSON and what it says.
 //!
 //! A bounded run is part of `cargo test`; for a longer one set `PROPTEST_CASES`, e.g.
 //! `PROPTEST_CASES=200000 cargo test -p newsletter-core --release --test fuzz`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use newsletter_core::json::{self, Json};
 use newsletter_core::markup::{self, Inline};
 use newsletter_core::{parse_catalog, parse_issue};
 use proptest::prelude::*;
@@ -106,6 +108,55 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The reader's tree as serde_json's, to compare the two.
+fn to_value(json: &Json) -> Value {
+    match json {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => serde_json::from_str(n).expect("a number serde_json reads"),
+        Json::String(s) => Value::String(s.to_string()),
+        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        // Inserted in order, so a repeated key ends with its last value, as in serde_json.
+        Json::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(k, v)| (k.to_string(), to_value(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// Text made of JSON's pieces, mostly almost-JSON, to reach the reader's error paths.
+fn json_like_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("{".to_owned()),
+        Just("}".to_owned()),
+        Just("[".to_owned()),
+        Just("]".to_owned()),
+        Just(",".to_owned()),
+        Just(":".to_owned()),
+        Just("\"".to_owned()),
+        Just("\"k\"".to_owned()),
+        Just("\"数据\"".to_owned()),
+        Just("\\".to_owned()),
+        Just("\\u00e9".to_owned()),
+        Just("\\ud83d\\ude00".to_owned()),
+        Just("\\n".to_owned()),
+        Just("\\x".to_owned()),
+        Just(" ".to_owned()),
+        Just("\n".to_owned()),
+        Just("\t".to_owned()),
+        Just("true".to_owned()),
+        Just("nul".to_owned()),
+        Just("null".to_owned()),
+        "-?(0|[1-9][0-9]{0,3})(\\.[0-9]{0,2})?([eE][+-]?[0-9]{0,2})?",
+        Just("01".to_owned()),
+        Just("\u{1}".to_owned()),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(
         std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
@@ -118,6 +169,23 @@ proptest! {
         }
         check_links(&markup::parse_line(&source))?;
         let _ = markup::plain(&source);
+    }
+
+    #[test]
+    fn the_json_reader_agrees_with_serde_json_on_almost_json(text in json_like_text()) {
+        let ours = json::parse(&text);
+        let reference = serde_json::from_str::<Value>(&text);
+        match (&ours, &reference) {
+            (Ok(tree), Ok(value)) => prop_assert_eq!(&to_value(tree), value),
+            (Err(_), Err(_)) => {}
+            _ => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json {reference:?}"),
+        }
+    }
+
+    #[test]
+    fn the_json_reader_reads_what_serde_json_writes(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&value) } else { serde_json::to_string(&value) }.unwrap();
+        prop_assert_eq!(to_value(&json::parse(&text).unwrap()), value);
     }
 
     #[test]
