@@ -148,6 +148,18 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(callback.unchecked_ref());
 }
 
+/// Calls `f` with each element under `root` that matches `selector`, in document order.
+pub fn for_each(root: &web_sys::Element, selector: &str, mut f: impl FnMut(&web_sys::Element)) {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(element) = list.item(i).and_then(|n| n.dyn_into().ok()) {
+            f(&element);
+        }
+    }
+}
+
 /// Moves keyboard focus to the element with `id` without scrolling.
 pub fn focus(id: &str) {
     if let Some(element) = window()
@@ -159,7 +171,7 @@ pub fn focus(id: &str) {
     }
 }
 
-/// Fetches `url` (relative to the page) as text. `file` names it in error messages.
+/// Fetches `url` (relative to the page) as UTF-8 text. `file` names it in error messages.
 ///
 /// The request is a plain GET with the browser's default caching, so it matches the
 /// catalog's `<link rel="preload">` in index.html and the host's cache headers apply.
@@ -189,10 +201,15 @@ pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
         check_size(file, bytes)?;
     }
     // A connection dropped mid-body rejects here.
-    let text = JsFuture::from(response.text().map_err(network)?)
+    let body = JsFuture::from(response.array_buffer().map_err(network)?)
         .await
         .map_err(network)?;
-    Ok(text.as_string().unwrap_or_default())
+    // The bytes are copied into wasm memory once, at their exact size (a JS string would be
+    // re-encoded through a buffer of up to three bytes per UTF-16 unit), and read as UTF-8
+    // as the browser's text() would: bad sequences become U+FFFD.
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn js_message(error: &JsValue) -> String {

@@ -3,7 +3,7 @@
 //! A subdivision belongs to the country before its dash, so choosing `CN` shows `CN`,
 //! `CN-ZJ` and `CN-GD` items. Several choices show their union; no choice shows everything.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::model::{Code, Issue, Item};
 
@@ -115,8 +115,65 @@ pub fn shown_count(issue: &Issue, filter: &Filter) -> usize {
     issue.items().filter(|(_, item)| filter.shows(item)).count()
 }
 
+impl Filter {
+    /// Whether the filter shows any of `items` (a section it empties is hidden as well).
+    pub fn shows_any(&self, items: &[Item]) -> bool {
+        items.iter().any(|item| self.shows(item))
+    }
+}
+
+/// What a filter shows of one issue, to bring the page's cards and contents entries in
+/// line when it changes.
+pub struct Shown<'a> {
+    items: HashMap<&'a str, bool>,
+    sections: Vec<bool>,
+}
+
+impl<'a> Shown<'a> {
+    pub fn new(issue: &'a Issue, filter: &Filter) -> Shown<'a> {
+        Shown {
+            items: issue
+                .items()
+                .map(|(_, item)| (item.id.as_str(), filter.shows(item)))
+                .collect(),
+            sections: issue
+                .sections
+                .iter()
+                .map(|section| filter.shows_any(&section.items))
+                .collect(),
+        }
+    }
+
+    /// Whether the item with `id` is shown; `None` for an id the issue does not have.
+    pub fn item(&self, id: &str) -> Option<bool> {
+        self.items.get(id).copied()
+    }
+
+    /// Whether the section at `index` has an item shown; `None` past the last section.
+    pub fn section(&self, index: usize) -> Option<bool> {
+        self.sections.get(index).copied()
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
+    #[test]
+    fn shown_tells_items_and_sections_apart_under_a_filter() {
+        let issue = issue(&[&["CN", "CN-ZJ"], &["US"]]);
+        let shown = Shown::new(&issue, &Filter::new(["CN-ZJ"]));
+        assert_eq!(
+            ["i1", "i2", "i3", "nope"].map(|id| shown.item(id)),
+            [Some(false), Some(true), Some(false), None]
+        );
+        assert_eq!(
+            [0, 1, 2].map(|s| shown.section(s)),
+            [Some(true), Some(false), None]
+        );
+        let all = Shown::new(&issue, &Filter::default());
+        assert_eq!([0, 1].map(|s| all.section(s)), [Some(true), Some(true)]);
+        assert!(!Filter::new(["EU"]).shows_any(&issue.sections[0].items));
+    }
+
     use super::*;
     use crate::model::{Id, Section, Text};
 

@@ -3,7 +3,7 @@
 //!
 //! This crate holds the data model ([`model`]), reading and validating the JSON files of the
 //! data format ([`parse`]), the inline markup of titles and bodies ([`markup`]), the
-//! jurisdiction filter ([`filter`]), the table of contents ([`contents`]), the view state
+//! jurisdiction filter ([`filter`]), rendering an issue in steps ([`rendering`]), the view state
 //! carried by the page's URL ([`url`]), language choice ([`lang`]), light and dark
 //! ([`theme`]), searching the archive ([`search`]) and the interface's own words ([`ui`]).
 //!
@@ -11,13 +11,13 @@
 //! components in the app crate are thin views over these functions, and every rule worth
 //! testing is tested here with plain `cargo test` on the host.
 
-pub mod contents;
 pub mod filter;
 pub mod json;
 pub mod lang;
 pub mod markup;
 pub mod model;
 pub mod parse;
+pub mod rendering;
 pub mod search;
 pub mod theme;
 pub mod ui;

@@ -2,13 +2,13 @@
 //! On a narrow screen it folds away behind a button.
 
 use leptos::prelude::*;
-use newsletter_core::contents::contents;
+use leptos::wasm_bindgen::JsCast;
 use newsletter_core::filter::Filter;
 use newsletter_core::ui::Ui;
 use newsletter_core::Issue;
 use std::sync::Arc;
 
-use crate::components::text::Line;
+use crate::components::dom::{set, Static};
 use crate::components::Fold;
 use crate::state::{ui_string, use_reading};
 
@@ -16,55 +16,49 @@ use crate::state::{ui_string, use_reading};
 pub fn ContentsNav(issue: Arc<Issue>, filter: Memo<Filter>) -> impl IntoView {
     let mode = use_reading().mode();
     let open = RwSignal::new(false);
-    let entries = {
-        let issue = issue.clone();
-        Memo::new(move |_| filter.with(|f| contents(&issue, f)))
-    };
-    // Keyed lists: the filter adds and removes sections and items; those that stay keep
-    // their nodes (keys are indices into the issue).
-    let list = move || {
-        let issue = issue.clone();
-        view! {
-            <For each=move || entries.with(|e| e.iter().map(|s| s.section).collect::<Vec<_>>()) key=|s| *s let:s>
-                {
-                    let section = &issue.sections[s];
-                    let items_issue = issue.clone();
-                    let item_indices = move || {
-                        entries.with(|e| {
-                            e.iter().find(|entry| entry.section == s).map(|entry| entry.items.clone()).unwrap_or_default()
-                        })
-                    };
-                    let href = format!("#section--{}", section.id);
-                    view! {
-                        <li class="nv-contents__section">
-                            <a class="nv-contents__section-link" href=href on:click=move |_| open.set(false)>
-                                <Line text=section.title.clone() />
-                            </a>
-                            <ol class="nv-contents__items">
-                                <For each=item_indices key=|i| *i let:i>
-                                    {
-                                        let item = &items_issue.sections[s].items[i];
-                                        let href = format!("#{}", item.id);
-                                        view! {
-                                            <li>
-                                                <a class="nv-contents__link" href=href on:click=move |_| open.set(false)>
-                                                    <Line text=item.title.clone() />
-                                                </a>
-                                            </li>
-                                        }
-                                    }
-                                </For>
-                            </ol>
-                        </li>
-                    }
+    // Every section and item is listed once, as static content; the filter hides entries
+    // (the issue view's `apply_filter`) rather than removing them. Each is rendered with the
+    // filter of its time.
+    let list = Static::build(|dom, list| {
+        filter.with_untracked(|f| {
+            for (s, section) in issue.sections.iter().enumerate() {
+                let entry = dom.element(list, "li", "nv-contents__section");
+                set(&entry, "data-section", &s.to_string());
+                if !f.shows_any(&section.items) {
+                    set(&entry, "hidden", "");
                 }
-            </For>
+                let link = dom.element(&entry, "a", "nv-contents__section-link");
+                set(&link, "href", &format!("#section--{}", section.id));
+                dom.line(&link, &section.title);
+                let items = dom.element(&entry, "ol", "nv-contents__items");
+                for item in &section.items {
+                    let entry = dom.element(&items, "li", "");
+                    set(&entry, "data-item", item.id.as_str());
+                    if !f.shows(item) {
+                        set(&entry, "hidden", "");
+                    }
+                    let link = dom.element(&entry, "a", "nv-contents__link");
+                    set(&link, "href", &format!("#{}", item.id));
+                    dom.line(&link, &item.title);
+                }
+            }
+        })
+    });
+    // Following a link closes the folded contents (one listener for all of them).
+    let follow = move |event: web_sys::MouseEvent| {
+        let on_link = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            open.set(false);
         }
     };
     view! {
         <nav class="nv-contents" aria-label=move || ui_string(mode.get(), |u: &Ui| u.contents)>
             <Fold id="nv-contents" open label=|u: &Ui| u.contents>
-                <ol class="nv-contents__list">{list()}</ol>
+                <ol class="nv-contents__list" on:click=follow>{list}</ol>
             </Fold>
         </nav>
     }

@@ -2,16 +2,18 @@
 //! disclaimer and contacts.
 
 use leptos::prelude::*;
-use newsletter_core::contents::{rendered_in_section, CARDS_PER_FRAME, FIRST_CARDS};
-use newsletter_core::filter::{shown_count, Filter};
+use newsletter_core::filter::{shown_count, Filter, Shown};
 use newsletter_core::markup::safe_url;
 use newsletter_core::model::Code;
+use newsletter_core::rendering::{render_steps, rendered_runs};
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{Issue, Parsed, Text};
+use newsletter_core::{Issue, Item, Parsed, Text};
 use std::sync::Arc;
+use web_sys::Node;
 
 use crate::browser;
 use crate::components::contents::ContentsNav;
+use crate::components::dom::{set, Dom, Static};
 use crate::components::filter::FilterPanel;
 use crate::components::text::{Block, DateText, Label, Line};
 use crate::components::Warnings;
@@ -37,12 +39,18 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
             browser::set_title(&title);
         });
     }
+    // Large issues render in steps: the first cards at once, then a chunk per frame, so the
+    // top of the issue shows without waiting for the whole of it.
+    let total = issue.items().count();
+    let all_steps = render_steps(total);
+    let steps = RwSignal::new(1);
+    if all_steps > 1 {
+        render_more(steps, all_steps);
+    }
     // A deep link (or a fragment changed by back/forward) scrolls to its item once the
     // issue is in the page; the browser's own scrolling ran before the cards existed.
-    let total = issue.items().count();
-    let rendered = RwSignal::new(FIRST_CARDS.min(total));
     let item = view.item();
-    let all_rendered = Memo::new(move |_| rendered.get() >= total);
+    let all_rendered = Memo::new(move |_| steps.get() >= all_steps);
     Effect::new(move |_| {
         if let (true, Some(id)) = (all_rendered.get(), item.get()) {
             browser::after_render(move || browser::scroll_to(&id));
@@ -58,12 +66,20 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
         fill(ui(lang).items_shown, &[&shown.get(), &total])
     };
     let nothing_shown = move || shown.get() == 0;
-    // Static lists: an issue's sections and items do not change once loaded; the filter
-    // hides cards rather than removing them, so their text nodes are kept.
-    // Large issues render in steps: the first cards at once, then a chunk per frame, so the
-    // top of the issue shows without waiting for the whole of it.
-    if total > FIRST_CARDS {
-        render_more(rendered, total);
+
+    // The filter hides cards and contents entries rather than removing them, so their nodes
+    // are kept; each is rendered with the filter of its time, and this one pass over the
+    // rendered ones follows later changes (an effect per card would hold memory for each).
+    let layout = NodeRef::<leptos::html::Div>::new();
+    {
+        let issue = issue.clone();
+        Effect::new(move |ran: Option<()>| {
+            filter.with(|f| {
+                if let (Some(()), Some(root)) = (ran, layout.get_untracked()) {
+                    apply_filter(&root, &issue, f);
+                }
+            });
+        });
     }
     // A static list: an issue's sections do not change once loaded.
     let mut start = 0;
@@ -79,7 +95,7 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
                     issue=issue.clone()
                     index=index
                     start=first
-                    rendered=rendered.into()
+                    steps=steps.into()
                     filter
                 />
             }
@@ -88,7 +104,7 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
 
     view! {
         <Warnings warnings=parsed.warnings />
-        <div class="nv-layout">
+        <div class="nv-layout" node_ref=layout>
             <div class="nv-side">
                 <FilterPanel issue=issue.clone() />
                 <ContentsNav issue=issue.clone() filter />
@@ -116,17 +132,35 @@ pub fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
     }
 }
 
-/// Adds a chunk of cards after the next frame, and again until all `total` are rendered.
-/// Stops when the issue view is gone (its signal disposed).
-fn render_more(rendered: RwSignal<usize>, total: usize) {
+/// Takes the next step of rendering after the next frame, and again until all `all` steps
+/// are taken. Stops when the issue view is gone (its signal disposed).
+fn render_more(steps: RwSignal<usize>, all: usize) {
     browser::after_render(move || {
-        let more = rendered.try_update(|n| {
-            *n = (*n + CARDS_PER_FRAME).min(total);
-            *n < total
+        let more = steps.try_update(|n| {
+            *n += 1;
+            *n < all
         });
         if more == Some(true) {
-            render_more(rendered, total);
+            render_more(steps, all);
         }
+    });
+}
+
+/// Shows and hides the rendered cards and contents entries under `root` for `filter`.
+fn apply_filter(root: &web_sys::Element, issue: &Issue, filter: &Filter) {
+    let shown = Shown::new(issue, filter);
+    let hide = |element: &web_sys::Element, shown: Option<bool>| {
+        if let Some(shown) = shown {
+            let _ = element.toggle_attribute_with_force("hidden", !shown);
+        }
+    };
+    browser::for_each(root, "[data-item]", |element| {
+        let id = element.get_attribute("data-item");
+        hide(element, id.and_then(|id| shown.item(&id)));
+    });
+    browser::for_each(root, "[data-section]", |element| {
+        let index = element.get_attribute("data-section");
+        hide(element, index.and_then(|s| shown.section(s.parse().ok()?)));
     });
 }
 
@@ -175,8 +209,8 @@ fn SectionView(
     index: usize,
     /// The index of the section's first item in the whole issue.
     start: usize,
-    /// How many items of the whole issue are rendered so far.
-    rendered: Signal<usize>,
+    /// How many steps of rendering the issue has taken.
+    steps: Signal<usize>,
     filter: Memo<Filter>,
 ) -> impl IntoView {
     let section = &issue.sections[index];
@@ -184,26 +218,33 @@ fn SectionView(
     let labelled_by = heading_id.clone();
     let title = section.title.clone();
     let len = section.items.len();
-    let shown = {
+    let emptied = {
         let issue = issue.clone();
-        Memo::new(move |_| {
-            let items = &issue.sections[index].items;
-            filter.with(|f| items.iter().filter(|item| f.shows(item)).count())
-        })
+        Memo::new(move |_| filter.with(|f| !f.shows_any(&issue.sections[index].items)))
     };
-    let emptied = move || shown.get() == 0;
-    // Keyed: each step of rendering appends cards and keeps those already there.
+    // Keyed by step: each step of rendering appends its run of cards, as a static list, and
+    // keeps those already there.
     let cards = view! {
         <For
-            each=move || 0..rendered_in_section(start, len, rendered.get())
-            key=|i| *i
-            children=move |i| view! { <ItemCard issue=issue.clone() section=index item=i filter /> }
+            each=move || rendered_runs(start, len, steps.get())
+            key=|(step, _)| *step
+            children=move |(_, run)| {
+                let issue = issue.clone();
+                Static::build(move |dom, parent| {
+                    let items = &issue.sections[index].items[run];
+                    filter.with_untracked(|f| {
+                        for item in items {
+                            card(dom, parent, &issue, item, !f.shows(item));
+                        }
+                    });
+                })
+            }
         />
     };
     view! {
         <section class="nv-section" aria-labelledby=labelled_by>
             <h2 id=heading_id class="nv-section__title"><Line text=title /></h2>
-            <p class="nv-section__empty" hidden=move || !emptied()>
+            <p class="nv-section__empty" hidden=move || !emptied.get()>
                 <Label pick=|u: &Ui| u.section_empty />
             </p>
             {cards}
@@ -227,60 +268,48 @@ pub fn jurisdiction_name(issue: &Issue, code: &Code) -> Text {
     }
 }
 
-/// One item: title, date, regulator, jurisdiction, body and source.
-#[component]
-fn ItemCard(
-    issue: Arc<Issue>,
-    /// Where the item is: `issue.sections[section].items[item]`.
-    section: usize,
-    item: usize,
-    filter: Memo<Filter>,
-) -> impl IntoView {
-    let hidden = {
-        let issue = issue.clone();
-        move || filter.with(|f| !f.shows(&issue.sections[section].items[item]))
-    };
-    let item = &issue.sections[section].items[item];
+/// One item's card: title, date, regulator, jurisdiction, body and source. `hidden` when
+/// the filter leaves it out (later changes are applied by `apply_filter`).
+fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
+    let article = dom.element(parent, "article", "nv-card");
     let title_id = format!("{}--title", item.id);
-    let labelled_by = title_id.clone();
-    let date = item.date.clone().map(|day| {
-        let datetime = day.to_string();
-        let shown = datetime.clone();
-        view! {
-            <time class="nv-card__date" datetime=datetime>
-                <DateText date=shown />
-            </time>
-        }
-    });
-    let source = item.source.as_deref().and_then(|s| safe_url(s, false)).map(|href| {
-        view! {
-            <p class="nv-card__source">
-                <a href=href.to_owned() class="nv-link" rel="noopener noreferrer nofollow" target="_blank">
-                    <Label pick=|u: &Ui| u.source />
-                </a>
-                <span class="nv-card__url" lang="en">{href.to_owned()}</span>
-            </p>
-        }
-    });
-    view! {
-        <article
-            class="nv-card"
-            id=item.id.to_string()
-            aria-labelledby=labelled_by
-            data-jurisdiction=item.jurisdiction.to_string()
-            hidden=hidden
-        >
-            <h3 id=title_id class="nv-card__title"><Line text=item.title.clone() /></h3>
-            <p class="nv-card__meta">
-                {date}
-                {item.regulator.clone().map(|r| view! { <span class="nv-card__regulator"><Line text=r /></span> })}
-                <span class="nv-card__jurisdiction">
-                    <Line text=jurisdiction_name(&issue, &item.jurisdiction) />
-                </span>
-            </p>
-            <div class="nv-card__body"><Block text=item.body.clone() /></div>
-            {source}
-        </article>
+    set(&article, "id", item.id.as_str());
+    set(&article, "aria-labelledby", &title_id);
+    set(&article, "data-jurisdiction", item.jurisdiction.as_str());
+    set(&article, "data-item", item.id.as_str());
+    if hidden {
+        set(&article, "hidden", "");
+    }
+    let title = dom.element(&article, "h3", "nv-card__title");
+    set(&title, "id", &title_id);
+    dom.line(&title, &item.title);
+
+    let meta = dom.element(&article, "p", "nv-card__meta");
+    if let Some(day) = &item.date {
+        let time = dom.element(&meta, "time", "nv-card__date");
+        set(&time, "datetime", day.as_str());
+        dom.date(&time, day.as_str());
+    }
+    if let Some(regulator) = &item.regulator {
+        let span = dom.element(&meta, "span", "nv-card__regulator");
+        dom.line(&span, regulator);
+    }
+    let jurisdiction = dom.element(&meta, "span", "nv-card__jurisdiction");
+    dom.line(&jurisdiction, &jurisdiction_name(issue, &item.jurisdiction));
+
+    let body = dom.element(&article, "div", "nv-card__body");
+    dom.block(&body, &item.body);
+
+    if let Some(href) = item.source.as_deref().and_then(|s| safe_url(s, false)) {
+        let source = dom.element(&article, "p", "nv-card__source");
+        let link = dom.element(&source, "a", "nv-link");
+        set(&link, "href", href);
+        set(&link, "rel", "noopener noreferrer nofollow");
+        set(&link, "target", "_blank");
+        dom.label(&link, |u| u.source);
+        let url = dom.element(&source, "span", "nv-card__url");
+        set(&url, "lang", "en");
+        dom.text(&url, href);
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod bar;
 pub mod contents;
+pub mod dom;
 pub mod filter;
 pub mod issue;
 pub mod loading;

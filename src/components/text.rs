@@ -1,6 +1,6 @@
 //! Showing newsletter texts and interface words in the reading mode, with the right `lang`
 //! on every element. Markup is rendered from the core's tree as elements and text nodes,
-//! never as inner HTML.
+//! never as inner HTML, straight into the DOM (see [`crate::components::dom`]).
 //!
 //! Every language a text has is rendered once, marked with the modes it is hidden in
 //! (`nv-hide-en`…); the style sheet hides what the mode on `<html data-mode>` does not show.
@@ -11,8 +11,10 @@ use newsletter_core::lang::Modes;
 use newsletter_core::markup::{self, Inline};
 use newsletter_core::ui::{self, format_date, Ui};
 use newsletter_core::{Lang, LangMode, Text};
+use web_sys::{Element, Node};
 
 use crate::browser;
+use crate::components::dom::{set, Dom, Static};
 use crate::state::use_reading;
 
 /// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
@@ -38,94 +40,105 @@ pub(crate) fn modes_of(lang: Lang) -> Modes {
 /// Interface words in the reading mode's language (both languages in "both" mode).
 #[component]
 pub fn Label(pick: fn(&Ui) -> &'static str) -> impl IntoView {
-    [Lang::Zh, Lang::En]
-        .into_iter()
-        .map(|lang| {
-            let class = format!("nv-ui {}", modes_of(lang).hiding_classes());
-            view! { <span class=class lang=lang.tag()>{pick(ui::ui(lang))}</span> }
-        })
-        .collect_view()
+    Static::build(|dom, parent| dom.label(parent, pick))
 }
 
 /// A date of the data format, written for each language.
 #[component]
 pub fn DateText(date: String) -> impl IntoView {
-    [Lang::Zh, Lang::En]
-        .into_iter()
-        .map(|lang| {
-            let class = format!("nv-date {}", modes_of(lang).hiding_classes());
-            view! { <span class=class lang=lang.tag()>{format_date(&date, lang)}</span> }
-        })
-        .collect_view()
+    Static::build(|dom, parent| dom.date(parent, &date))
 }
 
 /// A newsletter text on one line (titles, names); markup in it is rendered.
 #[component]
 pub fn Line(text: Text) -> impl IntoView {
-    let layout = text.layout();
-    let texts = layout
-        .texts
-        .into_iter()
-        .map(|(words, lang, modes)| {
-            let class = format!("nv-t {}", modes.hiding_classes());
-            view! {
-                <span class=class lang=lang.tag()>{inlines(markup::parse_line(words))}</span>
-            }
-        })
-        .collect_view();
-    view! {
-        {texts}
-        {notes(&layout.notes)}
-    }
+    Static::build(|dom, parent| dom.line(parent, &text))
 }
 
 /// A newsletter text of paragraphs (bodies, the disclaimer), one block per language.
 #[component]
 pub fn Block(text: Text) -> impl IntoView {
-    let layout = text.layout();
-    let blocks = layout
-        .texts
-        .into_iter()
-        .map(|(words, lang, modes)| {
-            let class = format!("nv-block {}", modes.hiding_classes());
-            let paragraphs = markup::parse(words)
-                .into_iter()
-                .map(|paragraph| view! { <p>{inlines(paragraph)}</p> })
-                .collect_view();
-            view! { <div class=class lang=lang.tag()>{paragraphs}</div> }
-        })
-        .collect_view();
-    view! {
-        {notes(&layout.notes)}
-        {blocks}
+    Static::build(|dom, parent| dom.block(parent, &text))
+}
+
+/// Texts and words, appended to `parent`.
+impl Dom {
+    /// `<tag class="{class} nv-hide-…" lang="…">`: one language of a text.
+    fn in_lang(&self, parent: &Node, tag: &str, class: &str, modes: Modes, lang: Lang) -> Element {
+        let hiding = modes.hiding_classes();
+        let class = if hiding.is_empty() {
+            class.to_owned()
+        } else {
+            format!("{class} {hiding}")
+        };
+        let element = self.element(parent, tag, &class);
+        set(&element, "lang", lang.tag());
+        element
     }
-}
 
-/// "English translation unavailable" beside a text shown in place of a missing one, in the
-/// missing language (the reader who wanted it reads that language).
-fn notes(notes: &[(Lang, Modes)]) -> impl IntoView + use<> {
-    notes
-        .iter()
-        .map(|&(missing, modes)| {
-            let class = format!("nv-missing {}", modes.hiding_classes());
-            view! { <span class=class lang=missing.tag()>{ui::ui(missing).missing(missing)}</span> }
-        })
-        .collect_view()
-}
-
-fn inlines(pieces: Vec<Inline>) -> AnyView {
-    pieces.into_iter().map(inline).collect_view().into_any()
-}
-
-fn inline(piece: Inline) -> AnyView {
-    match piece {
-        Inline::Text(text) => text.into_any(),
-        Inline::Emphasis(children) => view! { <em>{inlines(children)}</em> }.into_any(),
-        Inline::Link { href, children } => view! {
-            <a href=href rel="noopener noreferrer nofollow" class="nv-link">
-                {inlines(children)}
-            </a>
+    /// Interface words, in each language.
+    pub fn label(&self, parent: &Node, pick: fn(&Ui) -> &'static str) {
+        for lang in [Lang::Zh, Lang::En] {
+            let span = self.in_lang(parent, "span", "nv-ui", modes_of(lang), lang);
+            self.text(&span, pick(ui::ui(lang)));
         }
-        .into_any(),
+    }
+
+    /// A date of the data format, in each language.
+    pub fn date(&self, parent: &Node, date: &str) {
+        for lang in [Lang::Zh, Lang::En] {
+            let span = self.in_lang(parent, "span", "nv-date", modes_of(lang), lang);
+            self.text(&span, &format_date(date, lang));
+        }
+    }
+
+    /// A text on one line, each language in a span.
+    pub fn line(&self, parent: &Node, text: &Text) {
+        let layout = text.layout();
+        for (words, lang, modes) in layout.texts {
+            let span = self.in_lang(parent, "span", "nv-t", modes, lang);
+            self.inlines(&span, markup::parse_line(words));
+        }
+        self.notes(parent, &layout.notes);
+    }
+
+    /// A text of paragraphs, each language in a block.
+    pub fn block(&self, parent: &Node, text: &Text) {
+        let layout = text.layout();
+        self.notes(parent, &layout.notes);
+        for (words, lang, modes) in layout.texts {
+            let block = self.in_lang(parent, "div", "nv-block", modes, lang);
+            for paragraph in markup::parse(words) {
+                let p = self.element(&block, "p", "");
+                self.inlines(&p, paragraph);
+            }
+        }
+    }
+
+    fn inlines(&self, parent: &Node, pieces: Vec<Inline>) {
+        for piece in pieces {
+            match piece {
+                Inline::Text(text) => self.text(parent, &text),
+                Inline::Emphasis(children) => {
+                    let em = self.element(parent, "em", "");
+                    self.inlines(&em, children);
+                }
+                Inline::Link { href, children } => {
+                    let a = self.element(parent, "a", "nv-link");
+                    set(&a, "href", &href);
+                    set(&a, "rel", "noopener noreferrer nofollow");
+                    self.inlines(&a, children);
+                }
+            }
+        }
+    }
+
+    /// "English translation unavailable" beside a text shown in place of a missing one, in
+    /// the missing language (the reader who wanted it reads that language).
+    fn notes(&self, parent: &Node, notes: &[(Lang, Modes)]) {
+        for &(missing, modes) in notes {
+            let span = self.in_lang(parent, "span", "nv-missing", modes, missing);
+            self.text(&span, ui::ui(missing).missing(missing));
+        }
     }
 }

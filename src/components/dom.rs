@@ -1,0 +1,173 @@
+//! Content that never changes once rendered (the texts and cards of an issue, the
+//! interface's words), built straight into DOM nodes.
+//!
+//! A text is shown in every mode by hiding, and the filter hides cards rather than
+//! removing them, so this content is never re-rendered: a view state for each of its
+//! elements, attributes and strings would only hold memory (about 14 KB and 300
+//! allocations per card when measured). A [`Static`] keeps only its top-level nodes, to
+//! move or remove them.
+//!
+//! Text goes in as text nodes and attributes through `setAttribute`, links only with the
+//! hrefs the markup parser let through: nothing is ever parsed as HTML.
+
+use leptos::attr::any_attribute::AnyAttribute;
+use leptos::prelude::*;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
+use leptos::wasm_bindgen::JsCast;
+use send_wrapper::SendWrapper;
+use web_sys::{Element, Node};
+
+/// Builds DOM nodes, each appended to the parent it is given.
+pub struct Dom {
+    document: web_sys::Document,
+}
+
+impl Dom {
+    pub fn new() -> Dom {
+        Dom {
+            document: document(),
+        }
+    }
+
+    /// `<tag class="{class}">` (no class when empty), appended to `parent`.
+    pub fn element(&self, parent: &Node, tag: &str, class: &str) -> Element {
+        let element = self
+            .document
+            .create_element(tag)
+            .expect("an element of a known tag");
+        if !class.is_empty() {
+            element.set_class_name(class);
+        }
+        parent.append_child(&element).expect("an element appended");
+        element
+    }
+
+    /// A text node, appended to `parent`.
+    pub fn text(&self, parent: &Node, text: &str) {
+        parent
+            .append_child(&self.document.create_text_node(text))
+            .expect("a text appended");
+    }
+}
+
+impl Default for Dom {
+    fn default() -> Dom {
+        Dom::new()
+    }
+}
+
+/// Sets an attribute (names are the code's own, never from a file).
+pub fn set(element: &Element, name: &str, value: &str) {
+    element
+        .set_attribute(name, value)
+        .expect("a valid attribute name");
+}
+
+/// A view of nodes built with [`Dom`].
+pub struct Static(SendWrapper<Vec<Node>>);
+
+impl Static {
+    /// The nodes `fill` appends to the parent it is given.
+    pub fn build(fill: impl FnOnce(&Dom, &Node)) -> Static {
+        let dom = Dom::new();
+        let fragment = dom.document.create_document_fragment();
+        fill(&dom, &fragment);
+        let children = fragment.child_nodes();
+        let nodes = (0..children.length())
+            .filter_map(|i| children.item(i))
+            .collect();
+        Static(SendWrapper::new(nodes))
+    }
+}
+
+/// The nodes of a mounted [`Static`].
+pub struct StaticState(Vec<Node>);
+
+impl Render for Static {
+    type State = StaticState;
+
+    fn build(self) -> StaticState {
+        StaticState(self.0.take())
+    }
+
+    fn rebuild(self, state: &mut StaticState) {
+        let nodes = self.0.take();
+        if let Some(parent) = state.0.first().and_then(Node::parent_node) {
+            for node in &nodes {
+                let _ = parent.insert_before(node, state.0.first());
+            }
+        }
+        state.unmount();
+        state.0 = nodes;
+    }
+}
+
+impl Mountable for StaticState {
+    fn unmount(&mut self) {
+        for node in &self.0 {
+            node.unchecked_ref::<Element>().remove();
+        }
+    }
+
+    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
+        for node in &self.0 {
+            let _ = parent.insert_before(node, marker);
+        }
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        let first = self.0.first();
+        match first.and_then(Node::parent_element) {
+            Some(parent) => {
+                child.mount(&parent, first);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        self.0
+            .iter()
+            .filter_map(|node| node.dyn_ref::<Element>().cloned())
+            .collect()
+    }
+}
+
+leptos::tachys::no_attrs!(Static);
+
+/// Client-side rendering only: there is no server to render or hydrate on.
+impl RenderHtml for Static {
+    type AsyncOutput = Self;
+    type Owned = Self;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {}
+
+    async fn resolve(self) -> Self {
+        self
+    }
+
+    fn to_html_with_buf(
+        self,
+        _buf: &mut String,
+        _position: &mut Position,
+        _escape: bool,
+        _mark_branches: bool,
+        _extra_attrs: Vec<AnyAttribute>,
+    ) {
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        _cursor: &Cursor,
+        _position: &PositionState,
+    ) -> StaticState {
+        StaticState(self.0.take())
+    }
+
+    fn into_owned(self) -> Self {
+        self
+    }
+}
