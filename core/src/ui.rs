@@ -1,6 +1,8 @@
 //! The interface's own words in each language: labels, buttons, headings, empty states.
 
 use crate::lang::Lang;
+use crate::markup::plain;
+use crate::model::CatalogEntry;
 
 /// Every string of the interface (not of the newsletter) in one language.
 #[derive(Debug)]
@@ -220,9 +222,46 @@ pub fn format_date(date: &str, lang: Lang) -> String {
     }
 }
 
+/// How the issue list names a catalog entry in `lang`: its number, date and title, as
+/// plain text (an `<option>` holds no markup), `第41期 · 2021年1月 · 网络安全…`.
+pub fn entry_label(entry: &CatalogEntry, lang: Lang) -> String {
+    let mut parts = Vec::with_capacity(3);
+    if let Some(number) = entry.number {
+        parts.push(fill(ui(lang).issue_number, &[&number]));
+    }
+    parts.push(format_date(entry.date.as_str(), lang));
+    if let Some(title) = &entry.title {
+        parts.push(plain(title.show(lang).text));
+    }
+    parts.join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Date, Id, IssuePath, Text};
+
+    #[test]
+    fn catalog_entries_are_named_by_number_date_and_plain_title() {
+        let mut entry = CatalogEntry {
+            id: Id::new("a").unwrap(),
+            file: IssuePath::new("a.json").unwrap(),
+            date: Date::new("2021-01").unwrap(),
+            number: Some(41),
+            title: Some(Text::new("*网络*安全", "[Cyber](https://e.org) review")),
+        };
+        assert_eq!(
+            entry_label(&entry, Lang::Zh),
+            "第41期 · 2021年1月 · 网络安全"
+        );
+        assert_eq!(
+            entry_label(&entry, Lang::En),
+            "No.41 · January 2021 · Cyber review"
+        );
+        entry.number = None;
+        entry.title = None;
+        assert_eq!(entry_label(&entry, Lang::En), "January 2021");
+    }
 
     #[test]
     fn templates_fill_in_order() {

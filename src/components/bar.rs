@@ -1,13 +1,13 @@
 //! The top bar: the publication's name, the issue picker and the language switch.
 
 use leptos::prelude::*;
-use newsletter_core::markup::plain;
 use newsletter_core::theme::ThemeChoice;
-use newsletter_core::ui::{fill, format_date, ui, Ui};
+use newsletter_core::ui::{entry_label, Ui};
 use newsletter_core::{Catalog, LangMode};
 use std::sync::Arc;
 
 use crate::browser;
+use crate::components::dom::{set, Static};
 use crate::components::text::Label;
 use crate::state::{ui_string, use_reading, use_view};
 
@@ -65,27 +65,22 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
     let selected = Memo::new(move |_| chosen.get().unwrap_or_else(|| newest.clone()));
     // One list for the whole catalog, rebuilt when the language or the chosen issue
     // changes (an <option> holds plain text, so it cannot carry both languages the way the
-    // cards do, and a rebuilt list must mark its chosen option itself).
+    // cards do, and a rebuilt list must mark its chosen option itself). Built straight into
+    // the DOM: a catalog may list a thousand issues.
     let options = move || {
         let lang = mode.get().primary();
         let chosen = selected.get();
-        catalog
-            .issues
-            .iter()
-            .map(|entry| {
-                let mut parts = Vec::new();
-                if let Some(number) = entry.number {
-                    parts.push(fill(ui(lang).issue_number, &[&number]));
+        let catalog = catalog.clone();
+        Static::build(move |dom, list| {
+            for entry in &catalog.issues {
+                let option = dom.element(list, "option", "");
+                set(&option, "value", entry.id.as_str());
+                if entry.id.as_str() == chosen {
+                    set(&option, "selected", "");
                 }
-                parts.push(format_date(entry.date.as_str(), lang));
-                if let Some(title) = &entry.title {
-                    parts.push(plain(title.show(lang).text));
-                }
-                let label = parts.join(" · ");
-                let is_chosen = entry.id.as_str() == chosen;
-                view! { <option value=entry.id.to_string() selected=is_chosen>{label}</option> }
-            })
-            .collect_view()
+                dom.text(&option, &entry_label(entry, lang));
+            }
+        })
     };
     view! {
         <div class="nv-picker">
