@@ -125,6 +125,26 @@ pub fn set_mode(lang: &str, mode: &str) {
     }
 }
 
+/// Keeps the page unpainted (`<html data-loading>`, which the style sheet hides) until its
+/// first content is in place ([`reveal`]) or `ms` have passed. The browser then lays out
+/// the finished page once instead of once per loading step, and a fast connection shows no
+/// flash of loading messages; a slow one shows them after `ms`.
+pub fn defer_first_paint(ms: i32) {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-loading", "");
+    }
+    let callback = Closure::once_into_js(reveal);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}
+
+/// Lets the page be painted (see [`defer_first_paint`]).
+pub fn reveal() {
+    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+        let _ = html.remove_attribute("data-loading");
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(document) = window().document() {
@@ -245,6 +265,7 @@ pub fn region_name(code: &str, lang: &str) -> Option<String> {
 /// cannot run after a panic (the release build aborts), so the notice is plain DOM built
 /// here, and the reload is an ordinary link to the page itself, needing no script.
 pub fn show_crash_notice(message: &str) {
+    reveal();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

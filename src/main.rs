@@ -1,6 +1,8 @@
-//! Entry point: a readable notice on panic, then the viewer mounted on `<body>`.
+//! Entry point: a readable notice on panic, the first paint held until there is content
+//! (for at most 250 ms), then the viewer mounted on `<body>`.
 
 fn main() {
     newsletter_viewer::browser::install_panic_hook();
+    newsletter_viewer::browser::defer_first_paint(250);
     leptos::mount::mount_to_body(newsletter_viewer::App);
 }

@@ -160,6 +160,8 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
 /// `?issue=` names no issue of the catalog: say so, and offer the newest.
 #[component]
 fn UnknownIssue(id: String) -> impl IntoView {
+    // The first content is in place: the page may be painted.
+    Effect::new(|_| browser::reveal());
     let view = use_view();
     let mode = use_reading().mode();
     let message = move || {

@@ -22,6 +22,8 @@ use crate::state::{use_reading, use_view};
 /// The whole reading view of a loaded issue.
 #[component]
 pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
+    // The first content is in place: the page may be painted.
+    Effect::new(|_| browser::reveal());
     let issue = parsed.value;
     let view = use_view();
     let mode = use_reading().mode();

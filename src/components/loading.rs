@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use newsletter_core::ui::Ui;
 use newsletter_core::LoadError;
 
+use crate::browser;
 use crate::components::text::Label;
 
 /// Renders `resource`'s value with `render`, or the loading and error states.
@@ -44,6 +45,8 @@ fn ErrorPanel(
     errors: ArcRwSignal<Errors>,
     retry: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
+    // The first content is in place: the page may be painted.
+    Effect::new(|_| browser::reveal());
     let list = move || {
         errors
             .get()

@@ -155,6 +155,8 @@ struct Row {
 /// The results of `?q=` over every issue, grouped by issue, newest first.
 #[component]
 pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
+    // The first content is in place: the page may be painted.
+    Effect::new(|_| browser::reveal());
     let view = use_view();
     let mode = use_reading().mode();
     let archive = expect_context::<Archive>();
