@@ -7,7 +7,7 @@ use newsletter_core::{Catalog, LangMode};
 use std::sync::Arc;
 
 use crate::browser;
-use crate::components::dom::{set, Static};
+use crate::components::dom::Static;
 use crate::components::text::Label;
 use crate::state::{ui_string, use_reading, use_view};
 
@@ -73,12 +73,8 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
         let catalog = catalog.clone();
         Static::build(move |dom, list| {
             for entry in &catalog.issues {
-                let option = dom.element(list, "option", "");
-                set(&option, "value", entry.id.as_str());
-                if entry.id.as_str() == chosen {
-                    set(&option, "selected", "");
-                }
-                dom.text(&option, &entry_label(entry, lang));
+                let id = entry.id.as_str();
+                dom.option(list, &entry_label(entry, lang), id, id == chosen);
             }
         })
     };

@@ -16,7 +16,7 @@ use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use leptos::wasm_bindgen::JsCast;
 use send_wrapper::SendWrapper;
-use web_sys::{Element, Node};
+use web_sys::{Element, HtmlOptionElement, Node};
 
 /// Builds DOM nodes, each appended to the parent it is given.
 pub struct Dom {
@@ -43,11 +43,18 @@ impl Dom {
         element
     }
 
-    /// A text node, appended to `parent`.
-    pub fn text(&self, parent: &Node, text: &str) {
-        parent
-            .append_child(&self.document.create_text_node(text))
-            .expect("a text appended");
+    /// A text node, appended to `parent` (in one call to the page, not two).
+    pub fn text(&self, parent: &Element, text: &str) {
+        parent.append_with_str_1(text).expect("a text appended");
+    }
+
+    /// `<option value="{value}">{label}</option>`, appended to `parent`.
+    pub fn option(&self, parent: &Node, label: &str, value: &str, selected: bool) {
+        let option = HtmlOptionElement::new_with_text_and_value_and_default_selected_and_selected(
+            label, value, selected, selected,
+        )
+        .expect("an option");
+        parent.append_child(&option).expect("an option appended");
     }
 }
 

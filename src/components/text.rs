@@ -115,7 +115,7 @@ impl Dom {
         }
     }
 
-    fn inlines(&self, parent: &Node, pieces: Vec<Inline>) {
+    fn inlines(&self, parent: &Element, pieces: Vec<Inline>) {
         for piece in pieces {
             match piece {
                 Inline::Text(text) => self.text(parent, &text),
