@@ -16,6 +16,7 @@ pub mod json;
 pub mod lang;
 pub mod markup;
 pub mod model;
+pub mod order;
 pub mod parse;
 pub mod rendering;
 pub mod search;

@@ -135,7 +135,10 @@ impl Text {
                 }
             }
         }
-        texts.sort_by_key(|(_, lang, _)| *lang);
+        // Chinese first (there are at most two).
+        if texts.len() == 2 && texts[0].1 > texts[1].1 {
+            texts.swap(0, 1);
+        }
         Layout { texts, notes }
     }
 }

@@ -18,6 +18,7 @@ use crate::model::{
     quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Section,
     Text,
 };
+use crate::order;
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
 pub const CATALOG_FORMAT: &str = "newsletter-catalog/1";
@@ -148,7 +149,7 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
         ));
     }
     // Stable: issues of the same date keep the publisher's order.
-    issues.sort_by(|a, b| b.date.cmp(&a.date));
+    order::sort_by(&mut issues, |a, b| b.date.cmp(&a.date));
     Ok(Parsed {
         value: Catalog { title, issues },
         warnings: notes.warnings,

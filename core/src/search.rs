@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::filter::Filter;
 use crate::markup;
 use crate::model::{Code, Issue, Text};
+use crate::order;
 
 /// One searchable item.
 #[derive(Clone, Debug)]
@@ -126,8 +127,7 @@ impl SearchIndex {
             ));
             let all_folded = fold(&all);
             let mut tokens = index_tokens(&all_folded);
-            tokens.sort_unstable();
-            tokens.dedup();
+            order::sort_dedup(&mut tokens);
             for token in tokens {
                 self.postings.entry(token).or_default().push(id);
             }
@@ -189,7 +189,7 @@ impl SearchIndex {
                 score: self.score(&self.docs[id as usize], query),
             })
             .collect();
-        hits.sort_by(|a, b| {
+        order::sort_by(&mut hits, |a, b| {
             let (da, db) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
             da.issue
                 .cmp(&db.issue)
@@ -207,8 +207,7 @@ impl SearchIndex {
             .take_while(|(token, _)| token.starts_with(prefix))
             .flat_map(|(_, ids)| ids.iter().copied())
             .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        order::sort_dedup(&mut ids);
         ids
     }
 
@@ -402,7 +401,7 @@ pub fn highlights(text: &str, query: &Query) -> Vec<(usize, usize)> {
             }
         }
     }
-    found.sort_unstable();
+    order::sort_dedup(&mut found);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in found {
         match merged.last_mut() {
