@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 use newsletter_core::url::ViewState;
-use newsletter_core::{parse_issue, LangMode};
+use newsletter_core::{parse_issue, LangMode, LoadError};
 use newsletter_viewer::components::app::shared;
 use newsletter_viewer::components::bar::LangSwitch;
 use newsletter_viewer::components::issue::IssueView;
+use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::state::{Reading, View};
 use wasm_bindgen::JsCast;
@@ -384,4 +385,48 @@ async fn a_large_issue_shows_its_first_cards_at_once_and_the_rest_in_order_soon_
     assert_eq!(ids, expected, "every card, in reading order");
     // Contents and counts cover the whole issue from the start.
     assert_eq!(find_all(&root, ".nv-contents__link").len(), 600);
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_load_never_replaces_the_one_chosen_after_it() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    // The first file takes 150 ms, the second 10 ms: the second is chosen while the first
+    // is still on its way, and must be what stays.
+    let chosen = RwSignal::new(1);
+    let load = Load::new(move || {
+        let n = chosen.get();
+        Some(async move {
+            wait_ms(if n == 1 { 150 } else { 10 }).await;
+            Ok::<i32, LoadError>(n)
+        })
+    });
+    tick().await;
+    assert_eq!(load.value(), None, "nothing before the first file arrives");
+    chosen.set(2);
+    wait_ms(300).await;
+    assert_eq!(load.value(), Some(2));
+
+    // A failed load keeps its error until a retry succeeds.
+    let attempts = RwSignal::new(0);
+    let flaky = Load::new(move || {
+        let attempt = attempts.get_untracked();
+        attempts.set(attempt + 1);
+        Some(async move {
+            if attempt == 0 {
+                Err(LoadError::Http {
+                    file: "a.json".into(),
+                    status: 503,
+                })
+            } else {
+                Ok(attempt)
+            }
+        })
+    });
+    wait_ms(20).await;
+    assert_eq!(flaky.value(), None);
+    flaky.retry();
+    wait_ms(20).await;
+    assert_eq!(flaky.value(), Some(1));
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::browser;
 use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
-use crate::components::loading::Loaded;
+use crate::components::loading::{Load, Loaded};
 use crate::components::search::{Archive, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
@@ -36,7 +36,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     provide_context(view);
     provide_context(reading);
     provide_context(Archive::new());
-    let catalog = LocalResource::new(load_catalog);
+    let catalog = Load::new(|| Some(load_catalog()));
     let query = view.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
@@ -61,8 +61,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
                 <span class="nv-bar__brand">
                     {move || {
                         catalog
-                            .get()
-                            .and_then(|c| c.ok())
+                            .value()
                             .and_then(|c| c.value.title.clone())
                             .map(|t| view! { <Line text=t /> }.into_any())
                             .unwrap_or_else(|| view! { <Label pick=|u: &Ui| u.app_name /> }.into_any())
@@ -71,8 +70,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
                 <span class="nv-bar__picker">
                     {move || {
                         catalog
-                            .get()
-                            .and_then(|c| c.ok())
+                            .value()
                             .map(|c| view! { <IssuePicker catalog=c.value /> })
                     }}
                 </span>
@@ -82,7 +80,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
             </div>
         </header>
         <main id="main" class="nv-main" tabindex="-1">
-            <Loaded resource=catalog render />
+            <Loaded load=catalog render />
         </main>
         <footer class="nv-colophon">
             <a class="nv-colophon__top" href="#main"><Label pick=|u: &Ui| u.back_to_top /></a>
@@ -121,21 +119,9 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
         })
     };
     let file = Memo::new(move |_| selected.get().ok().flatten().map(|entry| entry.file));
-    // One resource for the reader's issue: switching issues keeps the old one on screen
-    // (with a progress bar) until the new one is ready.
-    let issue = LocalResource::new(move || {
-        let file = file.get();
-        async move {
-            match file {
-                Some(file) => load_issue(file).await,
-                // Not shown: the unknown-issue message below stands in its place.
-                None => Err(LoadError::Network {
-                    file: String::new(),
-                    detail: String::new(),
-                }),
-            }
-        }
-    });
+    // One load for the reader's issue: switching issues keeps the old one on screen (with a
+    // progress bar) until the new one is ready. Nothing loads for an unknown id.
+    let issue = Load::new(move || file.get().map(load_issue));
     let unknown = move || selected.get().err();
     // Announces the issue once it is in the page, so a reader who switched issues from the
     // picker (where focus stays) hears that the page below has changed.
@@ -143,8 +129,7 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
     let announcement = move || {
         let lang = mode.get().primary();
         issue
-            .get()
-            .and_then(Result::ok)
+            .value()
             .map(|parsed| format!("{}{}", ui(lang).opened, issue_heading(&parsed.value, lang)))
     };
     let render = |parsed: Parsed<Arc<Issue>>| view! { <IssueView parsed /> };
@@ -152,7 +137,7 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
         <p class="nv-sr" role="status" lang=move || mode.get().primary().tag()>{announcement}</p>
         {move || unknown().map(|id| view! { <UnknownIssue id /> })}
         <Show when=move || unknown().is_none()>
-            <Loaded resource=issue render=render />
+            <Loaded load=issue render=render />
         </Show>
     }
 }

@@ -1,85 +1,125 @@
-//! The one loading and error shape: a resource inside `<Transition>` and `<ErrorBoundary>`.
-//! While a first load is pending a loading note shows; while a later one is, the old view
-//! stays and a progress bar shows; an error shows its message with a retry where that helps.
+//! The one loading and error shape. A [`Load`] runs a loader whenever what the loader reads
+//! changes and keeps the latest result; [`Loaded`] shows it: a loading note before the first
+//! result, the old view with a progress bar while a later one is on its way, and an error
+//! with its message and a retry where that helps.
+//!
+//! Plain signals and `spawn_local` rather than Leptos' async resources and `<Transition>`:
+//! the same behaviour for the two files the viewer loads at a time, with a fraction of the
+//! code in the wasm.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use newsletter_core::ui::Ui;
 use newsletter_core::LoadError;
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
 
 use crate::browser;
 use crate::components::text::Label;
 
-/// Renders `resource`'s value with `render`, or the loading and error states.
-#[component]
-pub fn Loaded<T, V, R>(resource: LocalResource<Result<T, LoadError>>, render: R) -> impl IntoView
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-    R: Fn(T) -> V + Clone + Send + Sync + 'static,
-{
-    let (pending, set_pending) = signal(false);
-    view! {
-        <div class="nv-progress" class:nv-progress--on=pending aria-hidden="true"></div>
-        <Transition
-            fallback=|| view! { <p class="nv-loading" role="status"><Label pick=|u: &Ui| u.loading /></p> }
-            set_pending
-        >
-            <ErrorBoundary fallback=move |errors| {
-                view! { <ErrorPanel errors=errors retry=move || resource.refetch() /> }
-            }>
-                {
-                    let render = render.clone();
-                    move || {
-                        let render = render.clone();
-                        Suspend::new(async move { resource.await.map(render) })
-                    }
+/// A file loaded by a loader that may run again (another issue chosen, a retry).
+pub struct Load<T: Send + Sync + 'static> {
+    result: RwSignal<Option<Result<T, LoadError>>>,
+    pending: RwSignal<bool>,
+    retries: RwSignal<u32>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Load<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Load<T> {
+    /// Calls `start` now and whenever a signal it reads changes. The future it returns
+    /// loads the file; `None` means there is nothing to load. A result that arrives after a
+    /// newer load began is dropped, so a slow file cannot replace the one chosen after it.
+    pub fn new<F>(start: impl Fn() -> Option<F> + 'static) -> Load<T>
+    where
+        F: Future<Output = Result<T, LoadError>> + 'static,
+    {
+        let load = Load {
+            result: RwSignal::new(None),
+            pending: RwSignal::new(false),
+            retries: RwSignal::new(0),
+        };
+        let latest = Rc::new(Cell::new(0u32));
+        Effect::new(move |_| {
+            load.retries.track();
+            let ticket = latest.get().wrapping_add(1);
+            latest.set(ticket);
+            let Some(future) = start() else {
+                load.pending.set(false);
+                return;
+            };
+            load.pending.set(true);
+            let latest = latest.clone();
+            spawn_local(async move {
+                let result = future.await;
+                if latest.get() == ticket {
+                    // Gone with the view that owned it: nothing to show it in.
+                    let _ = load.result.try_set(Some(result));
+                    let _ = load.pending.try_set(false);
                 }
-            </ErrorBoundary>
-        </Transition>
+            });
+        });
+        load
+    }
+
+    /// Loads again with the same input.
+    pub fn retry(&self) {
+        self.retries.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// The latest file read, if there is one (tracked).
+    pub fn value(&self) -> Option<T> {
+        self.result
+            .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).cloned())
+    }
+}
+
+/// Shows `load`'s latest result with `render`, or the loading and error states.
+#[component]
+pub fn Loaded<T, V, R>(load: Load<T>, render: R) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+    R: Fn(T) -> V + Send + Sync + 'static,
+{
+    let reloading = move || load.pending.get() && load.result.with(Option::is_some);
+    view! {
+        <div class="nv-progress" class:nv-progress--on=reloading aria-hidden="true"></div>
+        {move || match load.result.get() {
+            None => view! {
+                <p class="nv-loading" role="status"><Label pick=|u: &Ui| u.loading /></p>
+            }
+            .into_any(),
+            Some(Ok(value)) => render(value).into_any(),
+            Some(Err(error)) => view! { <ErrorPanel error retry=move || load.retry() /> }.into_any(),
+        }}
     }
 }
 
 /// The reader's view of a load error: what failed, where, and a retry when it can help.
 #[component]
-fn ErrorPanel(
-    errors: ArcRwSignal<Errors>,
-    retry: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn ErrorPanel(error: LoadError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     // The first content is in place: the page may be painted.
     Effect::new(|_| browser::reveal());
-    let list = move || {
-        errors
-            .get()
-            .into_iter()
-            .map(|(_, error)| {
-                let retryable = error
-                    .downcast_ref::<LoadError>()
-                    .is_none_or(LoadError::retryable);
-                (error.to_string(), retryable)
-            })
-            .collect::<Vec<_>>()
-    };
-    let list = Memo::new(move |_| list());
-    let can_retry = move || list.with(|l| l.iter().any(|(_, retryable)| *retryable));
+    let retryable = error.retryable();
     view! {
         <div class="nv-error" role="alert">
             <h1 class="nv-error__title"><Label pick=|u: &Ui| u.load_failed /></h1>
             <ul class="nv-error__list">
-                {move || {
-                    list.get()
-                        .into_iter()
-                        .map(|(message, _)| view! { <li><code lang="en">{message}</code></li> })
-                        .collect_view()
-                }}
+                <li><code lang="en">{error.to_string()}</code></li>
             </ul>
-            <Show when=can_retry>
-                <button type="button" class="nv-button" on:click={
-                    let retry = retry.clone();
-                    move |_| retry()
-                }>
+            {retryable.then(|| view! {
+                <button type="button" class="nv-button" on:click=move |_| retry()>
                     <Label pick=|u: &Ui| u.retry />
                 </button>
-            </Show>
+            })}
         </div>
     }
 }
