@@ -47,7 +47,10 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
             retries: RwSignal::new(0),
         };
         let latest = Rc::new(Cell::new(0u32));
-        Effect::new(move |_| {
+        // A render effect: its first run is now, so the request goes out while the rest of
+        // the page renders (an effect would wait until rendering is done). It lives as long
+        // as the view that created it.
+        let effect = RenderEffect::new(move |_| {
             load.retries.track();
             let ticket = latest.get().wrapping_add(1);
             latest.set(ticket);
@@ -66,6 +69,7 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
                 }
             });
         });
+        StoredValue::new_local(effect);
         load
     }
 
