@@ -4,8 +4,8 @@
 //! A text is shown in every mode by hiding, and the filter hides cards rather than
 //! removing them, so this content is never re-rendered: a view state for each of its
 //! elements, attributes and strings would only hold memory (about 14 KB and 300
-//! allocations per card when measured). A [`Static`] keeps only its top-level nodes, to
-//! move or remove them.
+//! allocations per card when measured). A [`Static`] keeps only its first and last node,
+//! to move or remove them.
 //!
 //! Text goes in as text nodes and attributes through `setAttribute`, links only with the
 //! hrefs the markup parser let through: nothing is ever parsed as HTML.
@@ -16,7 +16,7 @@ use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use leptos::wasm_bindgen::JsCast;
 use send_wrapper::SendWrapper;
-use web_sys::{Element, HtmlOptionElement, Node};
+use web_sys::{DocumentFragment, Element, HtmlOptionElement, Node};
 
 /// Builds DOM nodes, each appended to the parent it is given.
 pub struct Dom {
@@ -71,8 +71,10 @@ pub fn set(element: &Element, name: &str, value: &str) {
         .expect("a valid attribute name");
 }
 
-/// A view of nodes built with [`Dom`].
-pub struct Static(SendWrapper<Vec<Node>>);
+/// A view of nodes built with [`Dom`]. They are built in a document fragment and go into
+/// the page in one insertion; the view then keeps only the first and the last of them
+/// (they stay together: nothing is ever inserted between them).
+pub struct Static(SendWrapper<DocumentFragment>);
 
 impl Static {
     /// The nodes `fill` appends to the parent it is given.
@@ -80,54 +82,74 @@ impl Static {
         let dom = Dom::new();
         let fragment = dom.document.create_document_fragment();
         fill(&dom, &fragment);
-        let children = fragment.child_nodes();
-        let nodes = (0..children.length())
-            .filter_map(|i| children.item(i))
-            .collect();
-        Static(SendWrapper::new(nodes))
+        Static(SendWrapper::new(fragment))
     }
 }
 
-/// The nodes of a mounted [`Static`].
-pub struct StaticState(Vec<Node>);
+/// A [`Static`]'s nodes: in its fragment while unmounted, in the page between `first` and
+/// `last` while mounted.
+pub struct StaticState {
+    fragment: DocumentFragment,
+    first: Option<Node>,
+    last: Option<Node>,
+}
+
+impl StaticState {
+    fn new(fragment: DocumentFragment) -> StaticState {
+        StaticState {
+            first: fragment.first_child(),
+            last: fragment.last_child(),
+            fragment,
+        }
+    }
+}
 
 impl Render for Static {
     type State = StaticState;
 
     fn build(self) -> StaticState {
-        StaticState(self.0.take())
+        StaticState::new(self.0.take())
     }
 
     fn rebuild(self, state: &mut StaticState) {
-        let nodes = self.0.take();
-        if let Some(parent) = state.0.first().and_then(Node::parent_node) {
-            for node in &nodes {
-                let _ = parent.insert_before(node, state.0.first());
-            }
+        let mut new = StaticState::new(self.0.take());
+        if let Some(parent) = state.first.as_ref().and_then(Node::parent_element) {
+            new.mount(&parent, state.first.as_ref());
         }
         state.unmount();
-        state.0 = nodes;
+        *state = new;
     }
 }
 
 impl Mountable for StaticState {
+    /// Moves the nodes back into the fragment, so that they can be mounted again.
     fn unmount(&mut self) {
-        for node in &self.0 {
-            node.unchecked_ref::<Element>().remove();
+        let (Some(first), Some(last)) = (&self.first, &self.last) else {
+            return;
+        };
+        if first.parent_node().as_ref() == Some(self.fragment.as_ref()) {
+            return;
+        }
+        let mut node = Some(first.clone());
+        while let Some(current) = node {
+            node = current.next_sibling();
+            let _ = self.fragment.append_child(&current);
+            if &current == last {
+                break;
+            }
         }
     }
 
+    /// Inserts the nodes before `marker`; mounted ones are moved (gathered first).
     fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
-        for node in &self.0 {
-            let _ = parent.insert_before(node, marker);
-        }
+        self.unmount();
+        let _ = parent.insert_before(&self.fragment, marker);
     }
 
     fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        let first = self.0.first();
-        match first.and_then(Node::parent_element) {
+        match self.first.as_ref().and_then(Node::parent_element) {
             Some(parent) => {
-                child.mount(&parent, first);
+                child.mount(&parent, self.first.as_ref());
                 true
             }
             None => false,
@@ -135,10 +157,18 @@ impl Mountable for StaticState {
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.0
-            .iter()
-            .filter_map(|node| node.dyn_ref::<Element>().cloned())
-            .collect()
+        let mut elements = Vec::new();
+        let mut node = self.first.clone();
+        while let Some(current) = node {
+            node = current.next_sibling();
+            if let Some(element) = current.dyn_ref::<Element>() {
+                elements.push(element.clone());
+            }
+            if Some(&current) == self.last.as_ref() {
+                break;
+            }
+        }
+        elements
     }
 }
 
@@ -171,7 +201,7 @@ impl RenderHtml for Static {
         _cursor: &Cursor,
         _position: &PositionState,
     ) -> StaticState {
-        StaticState(self.0.take())
+        StaticState::new(self.0.take())
     }
 
     fn into_owned(self) -> Self {
