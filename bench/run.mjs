@@ -2,7 +2,7 @@
 // plain-JavaScript page (bench/plain/) rendering the same JSON, in headless Chromium, served
 // on loopback. Run on demand (not a test):
 //
-//   node bench/run.mjs [--runs N] [--no-build]
+//   node bench/run.mjs [--runs N (default 9)] [--no-build]
 //
 // It builds the release bundle (unless --no-build), generates the large inputs
 // (bench/gen.mjs), and measures, alternating viewer and peer in each run:
@@ -28,7 +28,7 @@ const DIST = path.join(ROOT, "dist");
 const PLAIN = path.join(ROOT, "bench/plain");
 const OUT = path.join(ROOT, "bench/out");
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf("--runs") + 1]) || 5;
+const RUNS = Number(args[args.indexOf("--runs") + 1]) || 9;
 
 if (!args.includes("--no-build")) {
   execFileSync("trunk", ["build", "--release", "--offline"], { cwd: ROOT, stdio: "inherit" });
@@ -258,15 +258,19 @@ const totalBrotli = Object.values(sizes).reduce((a, s) => a + s.brotli, 0);
 const lines = [];
 lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${CHROMIUM} (${execFileSync(CHROMIUM, ["--version"]).toString().trim()}); ${RUNS} runs, medians.`);
 lines.push("");
-lines.push("| measure | viewer | plain JS | ratio |");
-lines.push("| --- | ---: | ---: | ---: |");
+lines.push("| measure | viewer | plain JS | ratio | viewer min–max | plain min–max |");
+lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
 const summary = {};
 for (const metric of Object.keys(results.viewer)) {
   const v = median(results.viewer[metric]);
   const p = results.plain[metric] ? median(results.plain[metric]) : null;
   const ratio = p ? v / p : null;
   summary[metric] = { viewer: v, plain: p, ratio };
-  lines.push(`| ${metric} | ${v.toFixed(1)} | ${p === null ? "–" : p.toFixed(1)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} |`);
+  // The spread of the runs, next to the medians: this machine is noisy.
+  const spread = (xs) => (xs ? `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}` : "–");
+  lines.push(
+    `| ${metric} | ${v.toFixed(1)} | ${p === null ? "–" : p.toFixed(1)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`,
+  );
 }
 lines.push("");
 const g = (n) => summary[`growth: ${n} items rendered (ms)`].viewer;

@@ -15,7 +15,7 @@ use crate::browser;
 use crate::components::contents::ContentsNav;
 use crate::components::dom::{set, Dom, Static};
 use crate::components::filter::FilterPanel;
-use crate::components::text::{Block, DateText, Label, Line};
+use crate::components::text::{Label, Line};
 use crate::components::Warnings;
 use crate::state::{use_reading, use_view};
 
@@ -112,13 +112,13 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
                 <ContentsNav issue=issue.clone() filter />
             </div>
             <div class="nv-content">
-                <Masthead issue=issue.clone() />
+                {Static::build(|dom, parent| masthead(dom, parent, &issue))}
                 <p class="nv-count" role="status" lang=move || mode.get().primary().tag()>{count_text}</p>
                 <p class="nv-empty" hidden=move || !nothing_shown()>
                     <Label pick=|u: &Ui| u.nothing_matches />
                 </p>
                 {sections}
-                <IssueFooter issue=issue.clone() />
+                {Static::build(|dom, parent| footer(dom, parent, &issue))}
             </div>
         </div>
     }
@@ -167,39 +167,43 @@ fn apply_filter(root: &web_sys::Element, issue: &Issue, filter: &Filter) {
 }
 
 /// Publisher, publication and its number, series and issue number, date.
-#[component]
-fn Masthead(issue: Arc<Issue>) -> impl IntoView {
-    let date = issue.date.clone().map(|date| {
-        let datetime = date.to_string();
-        let shown = datetime.clone();
-        view! {
-            <p class="nv-masthead__date">
-                <time datetime=datetime><DateText date=shown /></time>
-            </p>
+fn masthead(dom: &Dom, parent: &Node, issue: &Issue) {
+    let header = dom.element(parent, "header", "nv-masthead");
+    if let Some(publisher) = &issue.publisher {
+        let p = dom.element(&header, "p", "nv-masthead__publisher");
+        dom.line(&p, publisher);
+    }
+    let number = |parent: &web_sys::Element, n: Option<u32>| {
+        if let Some(n) = n {
+            let span = dom.element(parent, "span", "nv-masthead__no");
+            set(&span, "lang", "en");
+            dom.text(&span, &format!("No.{n}"));
         }
-    });
-    let number = |n: Option<u32>| {
-        n.map(|n| view! { <span class="nv-masthead__no" lang="en">{format!("No.{n}")}</span> })
     };
-    let heading = match &issue.publication {
-        Some(publication) => view! { <Line text=publication.clone() /> }.into_any(),
-        None => view! { <span lang="en">{issue.id.to_string()}</span> }.into_any(),
-    };
-    view! {
-        <header class="nv-masthead">
-            {issue.publisher.clone().map(|p| view! { <p class="nv-masthead__publisher"><Line text=p /></p> })}
-            <h1 id="nv-title" class="nv-masthead__title" tabindex="-1">
-                {heading}
-                {number(issue.publication_number)}
-            </h1>
-            {(issue.series.is_some() || issue.number.is_some()).then(|| view! {
-                <p class="nv-masthead__series">
-                    {issue.series.clone().map(|s| view! { <Line text=s /> })}
-                    {number(issue.number)}
-                </p>
-            })}
-            {date}
-        </header>
+    let title = dom.element(&header, "h1", "nv-masthead__title");
+    set(&title, "id", "nv-title");
+    set(&title, "tabindex", "-1");
+    match &issue.publication {
+        Some(publication) => dom.line(&title, publication),
+        None => {
+            let span = dom.element(&title, "span", "");
+            set(&span, "lang", "en");
+            dom.text(&span, issue.id.as_str());
+        }
+    }
+    number(&title, issue.publication_number);
+    if issue.series.is_some() || issue.number.is_some() {
+        let p = dom.element(&header, "p", "nv-masthead__series");
+        if let Some(series) = &issue.series {
+            dom.line(&p, series);
+        }
+        number(&p, issue.number);
+    }
+    if let Some(date) = &issue.date {
+        let p = dom.element(&header, "p", "nv-masthead__date");
+        let time = dom.element(&p, "time", "");
+        set(&time, "datetime", date.as_str());
+        dom.date(&time, date.as_str());
     }
 }
 
@@ -316,74 +320,78 @@ fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
 }
 
 /// Disclaimer, the line inviting readers to follow, offices, and how to get in touch.
-#[component]
-fn IssueFooter(issue: Arc<Issue>) -> impl IntoView {
-    let contact = issue.contact.clone().unwrap_or_default();
-    let offices = (!contact.offices.is_empty()).then(|| {
-        let list = contact
-            .offices
-            .iter()
-            .map(|office| view! { <li><Line text=office.clone() /></li> })
-            .collect_view();
-        view! {
-            <div class="nv-footer__offices">
-                <h3 class="nv-sr"><Label pick=|u: &Ui| u.offices /></h3>
-                <ul class="nv-footer__office-list">{list}</ul>
-            </div>
-        }
-    });
-    let row = |label: fn(&Ui) -> &'static str, value: AnyView| {
-        view! { <li><span class="nv-footer__key"><Label pick=label /></span>" "{value}</li> }
+fn footer(dom: &Dom, parent: &Node, issue: &Issue) {
+    let footer = dom.element(parent, "footer", "nv-footer");
+    let heading = |section: &web_sys::Element, id: &str, pick: fn(&Ui) -> &'static str| {
+        let h2 = dom.element(section, "h2", "nv-footer__heading");
+        set(&h2, "id", id);
+        dom.label(&h2, pick);
     };
-    let mut rows = Vec::new();
-    if let Some(site) = contact.website.as_deref().and_then(|s| safe_url(s, false)) {
+    if let Some(disclaimer) = &issue.disclaimer {
+        let section = dom.element(&footer, "section", "nv-footer__disclaimer");
+        set(&section, "aria-labelledby", "nv-disclaimer");
+        heading(&section, "nv-disclaimer", |u| u.disclaimer);
+        dom.block(&section, disclaimer);
+    }
+    let Some(contact) = &issue.contact else {
+        return;
+    };
+    let website = contact.website.as_deref().and_then(|s| safe_url(s, false));
+    let has_rows = website.is_some()
+        || contact.email.is_some()
+        || contact.phone.is_some()
+        || contact.fax.is_some();
+    if !has_rows && contact.follow.is_none() && contact.offices.is_empty() {
+        return;
+    }
+    let section = dom.element(&footer, "section", "nv-footer__contact");
+    set(&section, "aria-labelledby", "nv-contact");
+    heading(&section, "nv-contact", |u| u.contact);
+    if let Some(follow) = &contact.follow {
+        let p = dom.element(&section, "p", "nv-footer__follow");
+        dom.line(&p, follow);
+    }
+    if !contact.offices.is_empty() {
+        let offices = dom.element(&section, "div", "nv-footer__offices");
+        let h3 = dom.element(&offices, "h3", "nv-sr");
+        dom.label(&h3, |u| u.offices);
+        let list = dom.element(&offices, "ul", "nv-footer__office-list");
+        for office in &contact.offices {
+            let li = dom.element(&list, "li", "");
+            dom.line(&li, office);
+        }
+    }
+    let rows = dom.element(&section, "ul", "nv-footer__rows");
+    // One row: the key in the reading language, then the value (written in Latin letters).
+    let row = |key: fn(&Ui) -> &'static str, tag: &str, text: &str, href: Option<&str>| {
+        let li = dom.element(&rows, "li", "");
+        let span = dom.element(&li, "span", "nv-footer__key");
+        dom.label(&span, key);
+        dom.text(&li, " ");
+        let value = dom.element(&li, tag, if href.is_some() { "nv-link" } else { "" });
+        if let Some(href) = href {
+            set(&value, "href", href);
+        }
+        set(&value, "lang", "en");
+        dom.text(&value, text);
+        value
+    };
+    if let Some(site) = website {
         let shown = site
             .split_once("://")
             .map_or(site, |(_, rest)| rest)
-            .trim_end_matches('/')
-            .to_owned();
-        rows.push(row(
-            |u| u.website,
-            view! { <a class="nv-link" href=site.to_owned() rel="noopener noreferrer" target="_blank" lang="en">{shown}</a> }
-                .into_any(),
-        ));
+            .trim_end_matches('/');
+        let link = row(|u| u.website, "a", shown, Some(site));
+        set(&link, "rel", "noopener noreferrer");
+        set(&link, "target", "_blank");
     }
-    if let Some(email) = contact.email.clone() {
-        let href = format!("mailto:{email}");
-        rows.push(row(
-            |u| u.email,
-            view! { <a class="nv-link" href=href lang="en">{email}</a> }.into_any(),
-        ));
+    if let Some(email) = &contact.email {
+        row(|u| u.email, "a", email, Some(&format!("mailto:{email}")));
     }
-    if let Some(phone) = contact.phone.clone() {
-        rows.push(row(
-            |u| u.phone,
-            view! { <span lang="en">{phone}</span> }.into_any(),
-        ));
+    if let Some(phone) = &contact.phone {
+        row(|u| u.phone, "span", phone, None);
     }
-    if let Some(fax) = contact.fax.clone() {
-        rows.push(row(
-            |u| u.fax,
-            view! { <span lang="en">{fax}</span> }.into_any(),
-        ));
-    }
-    let has_contact = !rows.is_empty() || contact.follow.is_some() || !contact.offices.is_empty();
-    view! {
-        <footer class="nv-footer">
-            {issue.disclaimer.clone().map(|d| view! {
-                <section class="nv-footer__disclaimer" aria-labelledby="nv-disclaimer">
-                    <h2 id="nv-disclaimer" class="nv-footer__heading"><Label pick=|u: &Ui| u.disclaimer /></h2>
-                    <Block text=d />
-                </section>
-            })}
-            {has_contact.then(|| view! {
-                <section class="nv-footer__contact" aria-labelledby="nv-contact">
-                    <h2 id="nv-contact" class="nv-footer__heading"><Label pick=|u: &Ui| u.contact /></h2>
-                    {contact.follow.clone().map(|f| view! { <p class="nv-footer__follow"><Line text=f /></p> })}
-                    {offices}
-                    <ul class="nv-footer__rows">{rows}</ul>
-                </section>
-            })}
-        </footer>
+    if let Some(fax) = &contact.fax {
+        row(|u| u.fax, "span", fax, None);
     }
 }

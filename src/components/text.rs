@@ -43,22 +43,10 @@ pub fn Label(pick: fn(&Ui) -> &'static str) -> impl IntoView {
     Static::build(|dom, parent| dom.label(parent, pick))
 }
 
-/// A date of the data format, written for each language.
-#[component]
-pub fn DateText(date: String) -> impl IntoView {
-    Static::build(|dom, parent| dom.date(parent, &date))
-}
-
 /// A newsletter text on one line (titles, names); markup in it is rendered.
 #[component]
 pub fn Line(text: Text) -> impl IntoView {
     Static::build(|dom, parent| dom.line(parent, &text))
-}
-
-/// A newsletter text of paragraphs (bodies, the disclaimer), one block per language.
-#[component]
-pub fn Block(text: Text) -> impl IntoView {
-    Static::build(|dom, parent| dom.block(parent, &text))
 }
 
 /// Texts and words, appended to `parent`.
