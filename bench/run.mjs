@@ -76,7 +76,10 @@ const server = await serve({
       if (!full.startsWith(dir) || !fs.existsSync(full)) body = undefined;
       else {
         body = fs.readFileSync(full);
-        type = { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html" }[path.extname(name)];
+        type =
+          { ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml" }[
+            path.extname(name)
+          ] ?? "application/octet-stream";
       }
     }
     if (body === undefined) res.writeHead(404).end();
