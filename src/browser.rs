@@ -191,6 +191,20 @@ pub fn focus(id: &str) {
     }
 }
 
+thread_local! {
+    /// A request started before the app mounted (see [`fetch_early`]).
+    static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts fetching `url` now, before the app mounts; the first [`fetch_text`] of the same
+/// URL takes the request over. The catalog's response then arrives while the page is being
+/// built instead of after.
+pub fn fetch_early(url: &str) {
+    let promise = window().fetch_with_str(url);
+    EARLY.with(|early| *early.borrow_mut() = Some((url.to_owned(), promise)));
+}
+
 /// Fetches `url` (relative to the page) as UTF-8 text. `file` names it in error messages.
 ///
 /// The request is a plain GET with the browser's default caching, so it matches the
@@ -200,9 +214,18 @@ pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
         file: file.to_owned(),
         detail: js_message(&error),
     };
-    let response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(network)?;
+    let early = EARLY.with(|early| {
+        let mut early = early.borrow_mut();
+        match early.take() {
+            Some((started, promise)) if started == url => Some(promise),
+            other => {
+                *early = other;
+                None
+            }
+        }
+    });
+    let request = early.unwrap_or_else(|| window().fetch_with_str(url));
+    let response = JsFuture::from(request).await.map_err(network)?;
     let response: web_sys::Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http {
