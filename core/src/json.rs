@@ -428,6 +428,14 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// A string as read: borrowed from the text unless it had escapes.
+    pub fn string(&self) -> Read<&Cow<'a, str>> {
+        match self {
+            Json::String(s) => Ok(s),
+            other => Err(other.wrong("a string")),
+        }
+    }
+
     /// A whole number from 0 to `u32::MAX`, written without fraction or exponent.
     pub fn count(&self) -> Read<u32> {
         match self {

@@ -26,4 +26,4 @@ pub mod url;
 
 pub use lang::{Lang, LangMode};
 pub use model::{Catalog, CatalogEntry, Contact, Issue, Item, Section, Text};
-pub use parse::{parse_catalog, parse_issue, LoadError, Parsed, Problem};
+pub use parse::{parse_catalog, parse_issue, LoadError, Parsed, Problem, Source};

@@ -11,11 +11,73 @@ use std::sync::Arc;
 use crate::lang::{Lang, LangMode, Modes};
 
 /// A human-readable string in one or both languages. At least one is present and non-blank.
-/// Strings are shared (`Arc<str>`), so views can hold a text without copying it.
+/// Strings are shared ([`SharedStr`]), so views can hold a text without copying it.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
-    pub zh: Option<Arc<str>>,
-    pub en: Option<Arc<str>>,
+    pub zh: Option<SharedStr>,
+    pub en: Option<SharedStr>,
+}
+
+/// A string that is a part of a shared buffer: a text read from a file is a slice of that
+/// file's text, kept once for the whole issue, instead of a copy of its own.
+#[derive(Clone)]
+pub struct SharedStr {
+    buffer: Arc<String>,
+    start: u32,
+    end: u32,
+}
+
+impl SharedStr {
+    /// `range` of `buffer`, which must fall on character boundaries (it comes from slicing
+    /// the buffer's own text).
+    pub fn slice(buffer: &Arc<String>, range: std::ops::Range<usize>) -> SharedStr {
+        debug_assert!(buffer.get(range.clone()).is_some());
+        SharedStr {
+            buffer: buffer.clone(),
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.buffer[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> SharedStr {
+        let end = text.len() as u32;
+        SharedStr {
+            buffer: Arc::new(text),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> SharedStr {
+        SharedStr::from(text.to_owned())
+    }
+}
+
+/// Equal when the strings are, wherever they are kept.
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// What to show for one language of a [`Text`]: the string and the language it is really in.
@@ -29,7 +91,7 @@ pub struct Shown<'a> {
 }
 
 impl Text {
-    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
+    pub fn new(zh: impl Into<SharedStr>, en: impl Into<SharedStr>) -> Text {
         Text {
             zh: Some(zh.into()),
             en: Some(en.into()),
@@ -146,8 +208,8 @@ impl Text {
 impl Text {
     /// A text from the strings of its two languages, checked: a blank translation is no
     /// translation (the reader gets the other language, marked), and one must remain.
-    pub fn checked(zh: Option<&str>, en: Option<&str>) -> Result<Text, &'static str> {
-        let keep = |s: Option<&str>| s.filter(|s| !s.trim().is_empty()).map(Arc::from);
+    pub fn checked(zh: Option<SharedStr>, en: Option<SharedStr>) -> Result<Text, &'static str> {
+        let keep = |s: Option<SharedStr>| s.filter(|s| !s.trim().is_empty());
         match (keep(zh), keep(en)) {
             (None, None) => Err("a text needs a non-empty \"zh\" or \"en\""),
             (zh, en) => Ok(Text { zh, en }),

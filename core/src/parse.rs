@@ -9,14 +9,16 @@
 //! the rest of the file: that part is left out and reported as a warning ([`Problem`]) next
 //! to what could be read.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use crate::json::{self, join, Bad, Json, Object, Read};
 use crate::markup::safe_url;
 use crate::model::{
     quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Section,
-    Text,
+    SharedStr, Text,
 };
 use crate::order;
 
@@ -101,6 +103,29 @@ impl LoadError {
     }
 }
 
+/// A file's text, as given to [`parse_issue`] and [`parse_catalog`]. The model keeps it
+/// whole and its texts are slices of it, so a file's strings are held once, not copied out
+/// one by one (which doubled the memory in use while a large issue was read).
+pub struct Source(Arc<String>);
+
+impl From<String> for Source {
+    fn from(text: String) -> Source {
+        Source(Arc::new(text))
+    }
+}
+
+impl From<&str> for Source {
+    fn from(text: &str) -> Source {
+        Source::from(text.to_owned())
+    }
+}
+
+impl From<&String> for Source {
+    fn from(text: &String) -> Source {
+        Source::from(text.as_str())
+    }
+}
+
 /// A file that could be read, and what had to be left out of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed<T> {
@@ -113,8 +138,11 @@ pub struct Parsed<T> {
 /// Entries that break a rule are left out with a warning, as is a broken optional field; a
 /// catalog with no readable entry is an error. Issues come out newest first (by `date`,
 /// stable for equal dates).
-pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadError> {
-    let tree = read_document(file, json, CATALOG_FORMAT)?;
+pub fn parse_catalog(file: &str, json: impl Into<Source>) -> Result<Parsed<Catalog>, LoadError> {
+    let Source(buffer) = json.into();
+    let buffer = &buffer;
+    let text = |value: &Json| text(value, buffer);
+    let tree = read_document(file, buffer, CATALOG_FORMAT)?;
     let root = tree.object().map_err(|bad| fatal(file, bad))?;
     let mut notes = Notes::new(file);
     let title = notes.optional(root, "", "title", text);
@@ -125,7 +153,7 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
     let mut issues = Vec::with_capacity(entries.len());
     for (i, value) in entries.iter().enumerate() {
         let place = format!("issues[{i}]");
-        let read = catalog_entry(value, &place, &mut notes);
+        let read = catalog_entry(value, &place, &mut notes, buffer);
         let Some(entry) = notes.part(&place, read) else {
             continue;
         };
@@ -156,7 +184,13 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
     })
 }
 
-fn catalog_entry(value: &Json, place: &str, notes: &mut Notes) -> Read<CatalogEntry> {
+fn catalog_entry(
+    value: &Json,
+    place: &str,
+    notes: &mut Notes,
+    buffer: &Arc<String>,
+) -> Read<CatalogEntry> {
+    let text = |value: &Json| text(value, buffer);
     let entry = value.object()?;
     Ok(CatalogEntry {
         id: entry.field("id", checked(Id::new))?,
@@ -171,8 +205,11 @@ fn catalog_entry(value: &Json, place: &str, notes: &mut Notes) -> Read<CatalogEn
 ///
 /// A broken item, optional field or jurisdiction name is left out with a warning; a broken
 /// issue, section or format is an error.
-pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
-    let tree = read_document(file, json, ISSUE_FORMAT)?;
+pub fn parse_issue(file: &str, json: impl Into<Source>) -> Result<Parsed<Issue>, LoadError> {
+    let Source(buffer) = json.into();
+    let buffer = &buffer;
+    let text = |value: &Json| text(value, buffer);
+    let tree = read_document(file, buffer, ISSUE_FORMAT)?;
     let root = tree.object().map_err(|bad| fatal(file, bad))?;
     let id = root
         .field("id", checked(Id::new))
@@ -192,7 +229,7 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
         let mut items = Vec::with_capacity(raw_items.len());
         for (i, value) in raw_items.iter().enumerate() {
             let place = format!("sections[{s}].items[{i}]");
-            let read = item(value, &place, &mut notes);
+            let read = item(value, &place, &mut notes, buffer);
             let Some(item) = notes.part(&place, read) else {
                 continue;
             };
@@ -213,12 +250,12 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
     let jurisdictions = root
         .get("jurisdictions")
         .and_then(|value| notes.part("jurisdictions", value.object()))
-        .map(|names| jurisdiction_names(names, &mut notes))
+        .map(|names| jurisdiction_names(names, &mut notes, buffer))
         .unwrap_or_default();
     let contact = root
         .get("contact")
         .and_then(|value| notes.part("contact", value.object()))
-        .map(|contact| read_contact(contact, &mut notes));
+        .map(|contact| read_contact(contact, &mut notes, buffer));
     Ok(Parsed {
         value: Issue {
             id,
@@ -239,7 +276,8 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
 
 /// One item: the required fields first, so that an item left out for a missing one is not
 /// also reported for its optional ones.
-fn item(value: &Json, place: &str, notes: &mut Notes) -> Read<Item> {
+fn item(value: &Json, place: &str, notes: &mut Notes, buffer: &Arc<String>) -> Read<Item> {
+    let text = |value: &Json| text(value, buffer);
     let item = value.object()?;
     let id = item.field("id", checked(Id::new))?;
     let jurisdiction = item.field("jurisdiction", checked(Code::new))?;
@@ -270,12 +308,16 @@ fn item(value: &Json, place: &str, notes: &mut Notes) -> Read<Item> {
 }
 
 /// The issue's names for jurisdiction codes; a bad code or name is left out on its own.
-fn jurisdiction_names(names: Object, notes: &mut Notes) -> BTreeMap<Code, Text> {
+fn jurisdiction_names(
+    names: Object,
+    notes: &mut Notes,
+    buffer: &Arc<String>,
+) -> BTreeMap<Code, Text> {
     let mut out = BTreeMap::new();
     for (code, name) in names.members() {
         let read = Code::new(code)
             .map_err(Bad::new)
-            .and_then(|code| Ok((code, text(name)?)))
+            .and_then(|code| Ok((code, text(name, buffer)?)))
             .map_err(|bad| bad.in_field(code));
         if let Some((code, name)) = notes.part("jurisdictions", read) {
             out.insert(code, name);
@@ -285,7 +327,8 @@ fn jurisdiction_names(names: Object, notes: &mut Notes) -> BTreeMap<Code, Text> 
 }
 
 /// Every part of the contact is optional and left out on its own when broken.
-fn read_contact(contact: Object, notes: &mut Notes) -> Contact {
+fn read_contact(contact: Object, notes: &mut Notes, buffer: &Arc<String>) -> Contact {
+    let text = |value: &Json| text(value, buffer);
     let email = |value: &Json| {
         let email = value.str()?;
         if is_email(email) {
@@ -317,11 +360,22 @@ fn read_contact(contact: Object, notes: &mut Notes) -> Contact {
     }
 }
 
-/// A [`Text`]: an object with a `zh` and/or an `en` string.
-fn text(value: &Json) -> Read<Text> {
+/// A [`Text`]: an object with a `zh` and/or an `en` string. Its strings are slices of the
+/// file's text (`buffer`) unless they had escapes.
+fn text(value: &Json, buffer: &Arc<String>) -> Read<Text> {
+    let shared = |value: &Json| {
+        Ok(match value.string()? {
+            Cow::Borrowed(slice) => {
+                // The tree was read from `buffer`: its slices lie inside it.
+                let start = slice.as_ptr() as usize - buffer.as_ptr() as usize;
+                SharedStr::slice(buffer, start..start + slice.len())
+            }
+            Cow::Owned(decoded) => SharedStr::from(decoded.as_str()),
+        })
+    };
     let text = value.object()?;
-    let zh = text.optional("zh", Json::str)?;
-    let en = text.optional("en", Json::str)?;
+    let zh = text.optional("zh", shared)?;
+    let en = text.optional("en", shared)?;
     Text::checked(zh, en).map_err(Bad::new)
 }
 
@@ -463,6 +517,7 @@ fn is_email(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn issue_with_items(items: &str) -> String {
         format!(
@@ -782,6 +837,22 @@ mod tests {
             parsed.warnings[0].to_string(),
             "x.json: sections[0].items[0].id: invalid type: null, expected a string; this part is left out"
         );
+    }
+
+    #[test]
+    fn texts_are_read_exactly_whether_sliced_from_the_file_or_decoded() {
+        let json = issue_with_items(
+            r#"{"id":"a","jurisdiction":"CN","title":{"zh":"数据安全","en":"Data \"security\""},
+                "body":{"zh":"第一段\n\n第二段","en":"One"},"regulator":{"en":"MIIT"}}"#,
+        );
+        let parsed = parse_issue("x.json", json).unwrap();
+        let item = &parsed.value.sections[0].items[0];
+        assert_eq!(item.title.get(Lang::Zh), Some("数据安全"));
+        assert_eq!(item.title.get(Lang::En), Some("Data \"security\""));
+        assert_eq!(item.body.get(Lang::Zh), Some("第一段\n\n第二段"));
+        assert_eq!(item.body.get(Lang::En), Some("One"));
+        assert_eq!(item.regulator.as_ref().unwrap().get(Lang::En), Some("MIIT"));
+        assert_eq!(parsed.value.sections[0].title.get(Lang::En), Some("S"));
     }
 
     #[test]

@@ -90,12 +90,12 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
 
 async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
     let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
-    parse_catalog("index.json", &text).map(shared)
+    parse_catalog("index.json", text).map(shared)
 }
 
 pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
     let text = browser::fetch_text(&format!("issues/{file}"), file.as_str()).await?;
-    parse_issue(file.as_str(), &text).map(shared)
+    parse_issue(file.as_str(), text).map(shared)
 }
 
 /// A read file with its value shared: the views take it without copying it.
