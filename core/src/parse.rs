@@ -877,7 +877,7 @@ mod tests {
     #[test]
     fn the_catalog_lists_newest_first_whatever_the_file_order() {
         let parsed =
-            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
+            parse_catalog("index.json", catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
         let ids: Vec<_> = parsed.value.issues.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["new", "old"]);
     }
@@ -886,7 +886,7 @@ mod tests {
     fn catalog_files_escaping_the_folder_are_left_out_with_a_warning() {
         let parsed = parse_catalog(
             "index.json",
-            &catalog(&format!(
+            catalog(&format!(
                 r#"{ENTRY_OLD},{{"id":"x","file":"../x.json","date":"2021-01"}},
                    {{"id":"y","file":"https://evil.example/y.json","date":"2021-01"}},
                    {{"id":"z","file":"/z.json","date":"2021-01"}}"#
@@ -904,14 +904,14 @@ mod tests {
     #[test]
     fn duplicate_catalog_ids_keep_the_first() {
         let parsed =
-            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
+            parse_catalog("index.json", catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
         assert_eq!(parsed.value.issues.len(), 1);
         assert_eq!(parsed.warnings[0].place, "issues[1].id");
     }
 
     #[test]
     fn an_empty_catalog_is_an_error() {
-        let err = parse_catalog("index.json", &catalog("")).unwrap_err();
+        let err = parse_catalog("index.json", catalog("")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "index.json: issues: the catalog lists no readable issue"

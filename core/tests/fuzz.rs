@@ -226,7 +226,7 @@ proptest! {
     ) {
         let mut value: Value = serde_json::from_str(CATALOG).unwrap();
         mutate(&mut value, &path, &replacement);
-        if let Ok(parsed) = parse_catalog("index.json", &value.to_string()) {
+        if let Ok(parsed) = parse_catalog("index.json", value.to_string()) {
             prop_assert!(!parsed.value.issues.is_empty());
             for entry in &parsed.value.issues {
                 let file = entry.file.as_str();
