@@ -174,7 +174,17 @@ proptest! {
     #[test]
     fn the_json_reader_agrees_with_serde_json_on_almost_json(text in json_like_text()) {
         let ours = json::parse(&text);
-        let reference = serde_json::from_str::<Value>(&text);
+        // The one difference by design: a leading byte-order mark is skipped (editors on
+        // Windows write one), where serde_json refuses it.
+        let reference = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(&text));
+        // Two more: a number's range is left to whoever reads it (a count refuses what is not
+        // a whole number that fits), where serde_json refuses numbers past f64; and a lone
+        // UTF-16 surrogate escape reads as U+FFFD, where serde_json refuses the file.
+        if let Err(e) = &reference {
+            let e = e.to_string();
+            prop_assume!(!e.starts_with("number out of range"));
+            prop_assume!(!e.starts_with("lone leading surrogate") && !e.starts_with("unexpected end of hex escape"));
+        }
         match (&ours, &reference) {
             (Ok(tree), Ok(value)) => prop_assert_eq!(&to_value(tree), value),
             (Err(_), Err(_)) => {}
