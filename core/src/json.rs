@@ -6,9 +6,11 @@
 //! only the text and a light tree while it reads (a string without escapes is a slice of
 //! the text, not a copy).
 //!
-//! Strict JSON (RFC 8259): no comments, no trailing commas, no single quotes. A lone UTF-16
-//! surrogate in a `\u` escape becomes U+FFFD rather than failing the file. Nesting deeper
-//! than [`MAX_DEPTH`] is refused, so a hostile file cannot exhaust the stack.
+//! Strict JSON (RFC 8259): no comments, no trailing commas, no single quotes. Where it
+//! differs from serde_json, on purpose: a leading byte-order mark is skipped; a lone UTF-16
+//! surrogate in a `\u` escape becomes U+FFFD rather than failing the file; a number is kept
+//! as written, its range left to the typed read. Nesting deeper than [`MAX_DEPTH`] is
+//! refused, so a hostile file cannot exhaust the stack.
 
 use std::borrow::Cow;
 use std::fmt;
