@@ -276,12 +276,29 @@ extern "C" {
 }
 
 /// The browser's own name for a region code in `lang` (`Intl.DisplayNames`), if it has one.
+///
+/// Asked once per code and language for the session: every card of an issue without its
+/// own names asks for its jurisdiction's, and building the browser's name table each time
+/// cost two `Intl.DisplayNames` per card.
 pub fn region_name(code: &str, lang: &str) -> Option<String> {
+    thread_local! {
+        static NAMES: std::cell::RefCell<std::collections::HashMap<(String, String), Option<String>>> =
+            Default::default();
+    }
+    let key = (code.to_owned(), lang.to_owned());
+    if let Some(known) = NAMES.with(|names| names.borrow().get(&key).cloned()) {
+        return known;
+    }
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-    js_sys::Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
-    let names = DisplayNames::new(&JsValue::from_str(lang), &options).ok()?;
-    names.of(code).ok()?.as_string()
+    let ask = || -> Option<String> {
+        js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+        js_sys::Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
+        let names = DisplayNames::new(&JsValue::from_str(lang), &options).ok()?;
+        names.of(code).ok()?.as_string()
+    };
+    let name = ask();
+    NAMES.with(|names| names.borrow_mut().insert(key, name.clone()));
+    name
 }
 
 /// Shows a notice over the page after a panic: what happened and a reload link. The app
