@@ -430,3 +430,29 @@ async fn a_slow_load_never_replaces_the_one_chosen_after_it() {
     wait_ms(20).await;
     assert_eq!(flaky.value(), Some(1));
 }
+
+/// The wasm stack is small (`.cargo/config.toml`): the most deeply nested file the reader
+/// accepts, and one a level deeper, must each end in a result, not a trapped page.
+#[wasm_bindgen_test]
+fn the_deepest_nesting_the_reader_allows_fits_the_stack() {
+    use newsletter_core::json::MAX_DEPTH;
+    // An unknown field nested `depth` levels deep inside the sample's top-level object.
+    let nested = |depth: usize| {
+        let arrays = depth - 1;
+        format!(
+            r#"{{"extra":{}{},{}"#,
+            "[".repeat(arrays),
+            "]".repeat(arrays),
+            &SAMPLE.trim_start()[1..]
+        )
+    };
+    let deepest = parse_issue("deep.json", nested(MAX_DEPTH)).expect("read at the limit");
+    assert_eq!(deepest.value.sections.len(), 2);
+    let error = parse_issue("deeper.json", nested(MAX_DEPTH + 1)).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("nested more than 128 levels deep"),
+        "{error}"
+    );
+}
