@@ -192,14 +192,15 @@ pub fn focus(id: &str) {
 }
 
 thread_local! {
-    /// A request started before the app mounted (see [`fetch_early`]).
+    /// A request started ahead of its use (see [`fetch_early`]).
     static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// Starts fetching `url` now, before the app mounts; the first [`fetch_text`] of the same
-/// URL takes the request over. The catalog's response then arrives while the page is being
-/// built instead of after.
+/// Starts fetching `url` now, ahead of its use; the next [`fetch_text`] of the same URL
+/// takes the request over. The catalog is requested before the app mounts and the first
+/// issue as soon as the catalog is read, so each downloads while the page is being built
+/// instead of after.
 pub fn fetch_early(url: &str) {
     let promise = window().fetch_with_str(url);
     EARLY.with(|early| *early.borrow_mut() = Some((url.to_owned(), promise)));

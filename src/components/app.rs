@@ -36,7 +36,9 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     provide_context(view);
     provide_context(reading);
     provide_context(Archive::new());
-    let catalog = Load::new(|| Some(load_catalog()));
+    // Which issue the page opens with is read when the catalog loads (not tracked: a later
+    // choice loads its own issue).
+    let catalog = Load::new(move || Some(load_catalog(untrack(|| view.get().issue))));
     let query = view.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
@@ -88,13 +90,24 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     }
 }
 
-async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
+/// Loads the catalog, then requests the issue the page will open with (`chosen`, or the
+/// newest), so that it downloads while the page is being built rather than after.
+async fn load_catalog(chosen: Option<String>) -> Result<Parsed<Arc<Catalog>>, LoadError> {
     let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
-    parse_catalog("index.json", text).map(shared)
+    let parsed = parse_catalog("index.json", text)?;
+    if let Some(entry) = parsed.value.shown(chosen.as_deref()) {
+        browser::fetch_early(&issue_url(&entry.file));
+    }
+    Ok(shared(parsed))
+}
+
+/// Where an issue's file lives, relative to the page.
+fn issue_url(file: &IssuePath) -> String {
+    format!("issues/{file}")
 }
 
 pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
-    let text = browser::fetch_text(&format!("issues/{file}"), file.as_str()).await?;
+    let text = browser::fetch_text(&issue_url(&file), file.as_str()).await?;
     parse_issue(file.as_str(), text).map(shared)
 }
 
@@ -113,9 +126,13 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
     let chosen = view.issue();
     let selected = {
         let catalog = catalog.clone();
-        Memo::new(move |_| match chosen.get() {
-            None => Ok(catalog.newest().cloned()),
-            Some(id) => catalog.find(&id).cloned().map(Some).ok_or(id),
+        Memo::new(move |_| {
+            let id = chosen.get();
+            match catalog.shown(id.as_deref()) {
+                Some(entry) => Ok(Some(entry.clone())),
+                // An empty catalog shows nothing; an unknown id says so.
+                None => id.map_or(Ok(None), Err),
+            }
         })
     };
     let file = Memo::new(move |_| selected.get().ok().flatten().map(|entry| entry.file));
