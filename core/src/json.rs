@@ -48,6 +48,8 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
         text,
         pos: text.strip_prefix('\u{feff}').map_or(0, |_| 3),
         depth: 0,
+        elements: Vec::new(),
+        members: Vec::new(),
     };
     let read = parser.value().and_then(|value| {
         parser.skip_space();
@@ -79,6 +81,11 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     depth: usize,
+    /// The elements and members of the arrays and objects being read, innermost last. Each
+    /// container is moved out at its exact size when it closes: growing a vector per
+    /// container would leave a third of the tree as spare capacity, and reallocate on the way.
+    elements: Vec<Json<'a>>,
+    members: Vec<(Cow<'a, str>, Json<'a>)>,
 }
 
 impl<'a> Parser<'a> {
@@ -174,27 +181,28 @@ impl<'a> Parser<'a> {
     }
 
     fn array(&mut self) -> Result<Json<'a>, Fail> {
-        let mut items = Vec::new();
         self.skip_space();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Json::Array(items));
+            return Ok(Json::Array(Vec::new()));
         }
+        let first = self.elements.len();
         loop {
-            items.push(self.value()?);
+            let value = self.value()?;
+            self.elements.push(value);
             if !self.after_member(b']', "expected \",\" or \"]\"")? {
-                return Ok(Json::Array(items));
+                return Ok(Json::Array(self.elements.drain(first..).collect()));
             }
         }
     }
 
     fn object(&mut self) -> Result<Json<'a>, Fail> {
-        let mut members = Vec::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Json::Object(members));
+            return Ok(Json::Object(Vec::new()));
         }
+        let first = self.members.len();
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
@@ -206,9 +214,10 @@ impl<'a> Parser<'a> {
                 return Err(self.expected("expected \":\""));
             }
             self.pos += 1;
-            members.push((key, self.value()?));
+            let value = self.value()?;
+            self.members.push((key, value));
             if !self.after_member(b'}', "expected \",\" or \"}\"")? {
-                return Ok(Json::Object(members));
+                return Ok(Json::Object(self.members.drain(first..).collect()));
             }
         }
     }
