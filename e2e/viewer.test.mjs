@@ -92,6 +92,27 @@ test("the newest issue opens under a sub-path, in full", async () => {
   await context.close();
 });
 
+test("the catalog and the issue it opens are each requested once", async () => {
+  // The catalog is preloaded and fetched early, the issue requested as soon as the catalog
+  // is read: each load must take its request over rather than ask again.
+  for (const path of ["", "?issue=cyber-041&lang=en"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const requested = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+    });
+    await page.goto(url(sample, path));
+    await ready(page);
+    await page.waitForTimeout(300);
+    assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"], path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("the same build works at the root path", async () => {
   const { page, context, errors } = await open(root, "?lang=en");
   await ready(page);
