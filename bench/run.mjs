@@ -7,6 +7,7 @@
 // It builds the release bundle (unless --no-build), generates the large inputs
 // (bench/gen.mjs), and measures, alternating viewer and peer in each run:
 //   - time to the first card and to fully rendered, for the sample and the 2,000-item issue;
+//   - the sample's first card on a phone-sized page with a 4x slower CPU (not a target);
 //   - switching language and applying a jurisdiction filter on the 2,000-item issue, from
 //     the click until the DOM has settled and the next frame is painted;
 //   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
@@ -116,9 +117,18 @@ async function settle(page, quiet = 400) {
   }
 }
 
-async function load(browser, app, dataset, { expectCards, expectOptions, lang = "en" }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function load(browser, app, dataset, { expectCards, expectOptions, lang = "en", phone = false }) {
+  const context = await browser.newContext(
+    phone
+      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } },
+  );
   const page = await context.newPage();
+  if (phone) {
+    // A phone's processor, roughly: Chromium's 4x CPU slowdown.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
   await page.addInitScript(`window.__expectOptions = ${expectOptions ?? "undefined"};`);
   await page.addInitScript(PROBE);
   await page.goto(`${base}/${app}/${dataset}/?lang=${lang}`);
@@ -169,6 +179,12 @@ for (let run = 0; run < RUNS; run++) {
       const { context, t } = await load(browser, app, "sample", { expectCards: 5 });
       record(app, "sample: first card (ms)", t.firstCard);
       record(app, "sample: fully rendered (ms)", t.settled);
+      await context.close();
+    }
+    {
+      // Not a target: how the start-up scales on a slower processor.
+      const { context, t } = await load(browser, app, "sample", { expectCards: 5, lang: "zh", phone: true });
+      record(app, "sample, 360 px, 4× slower CPU: first card (ms)", t.firstCard);
       await context.close();
     }
     {
