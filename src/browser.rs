@@ -152,14 +152,31 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Scrolls the element with `id` into view, if there is one.
+/// Scrolls the element with `id` to the top of the view, if there is one.
+///
+/// Cards off screen are laid out at an estimated height (`content-visibility`) until they
+/// near the view, and then take their real one, which moves whatever is below them: a
+/// jump to a card far down lands short of it (on a phone, by whole screens). So the jump is
+/// instant, and repeated on the next frames until the element stays where it was put.
 pub fn scroll_to(id: &str) {
-    let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) else {
-        return;
-    };
+    if let Some(element) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        align(element, None, 8);
+    }
+}
+
+fn align(element: web_sys::Element, placed: Option<f64>, frames: u32) {
+    let top = element.get_bounding_client_rect().top();
+    if placed.is_some_and(|placed| (top - placed).abs() < 1.0) {
+        return; // It stayed where it was put.
+    }
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
+    if frames > 0 {
+        let placed = element.get_bounding_client_rect().top();
+        after_render(move || align(element, Some(placed), frames - 1));
+    }
 }
 
 /// Runs `f` after the browser's next layout, when what was just rendered is in the page.
