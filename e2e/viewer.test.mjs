@@ -113,6 +113,26 @@ test("the catalog and the issue it opens are each requested once", async () => {
   }
 });
 
+test("while the viewer itself is slow to arrive, a loading note shows, then gives way", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  // A slow connection, as far as the viewer's own code is concerned.
+  await page.route("**/*.wasm", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(url(sample, "?lang=en"), { waitUntil: "commit" });
+  await page.waitForSelector(".nv-boot", { state: "visible" });
+  assert.match(await page.textContent(".nv-boot"), /正在加载…\s*Loading…/);
+  await ready(page);
+  await page.waitForSelector(".nv-boot", { state: "detached" });
+  assert.equal(await page.isVisible("article.nv-card"), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the same build works at the root path", async () => {
   const { page, context, errors } = await open(root, "?lang=en");
   await ready(page);

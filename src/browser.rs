@@ -138,9 +138,16 @@ pub fn defer_first_paint(ms: i32) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
-/// Lets the page be painted (see [`defer_first_paint`]).
+/// Lets the page be painted (see [`defer_first_paint`]), in place of the note that
+/// index.html shows while the viewer loads.
 pub fn reveal() {
-    if let Some(html) = window().document().and_then(|d| d.document_element()) {
+    let Some(document) = window().document() else {
+        return;
+    };
+    if let Ok(Some(boot)) = document.query_selector(".nv-boot") {
+        boot.remove();
+    }
+    if let Some(html) = document.document_element() {
         let _ = html.remove_attribute("data-loading");
     }
 }

@@ -2,8 +2,9 @@
 // and writes the same policy, as an HTTP header, to `_headers` (the file Netlify and
 // Cloudflare Pages read) and `csp.txt` (for any other host's configuration).
 //
-// The only inline script is trunk's loader; it is allowed by its SHA-256 hash, computed
-// here because it names the content-hashed .js and .wasm files of this very build.
+// The inline scripts (trunk's loader, and index.html's timer for the loading note) are
+// allowed by their SHA-256 hashes, computed here because the loader names the
+// content-hashed .js and .wasm files of this very build.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
