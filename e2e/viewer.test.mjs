@@ -133,6 +133,23 @@ test("while the viewer itself is slow to arrive, a loading note shows, then give
   await context.close();
 });
 
+test("a viewer that cannot start says so instead of loading for ever", async () => {
+  for (const cause of ["the wasm file is missing", "the browser has no WebAssembly"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (cause === "the wasm file is missing") {
+      await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+    } else {
+      await page.addInitScript(() => delete window.WebAssembly);
+    }
+    await page.goto(url(sample, "?lang=en"));
+    await page.waitForSelector(".nv-boot__failed", { state: "visible" });
+    assert.match(await page.textContent(".nv-boot__failed"), /无法启动.*\s*The viewer could not start/s, cause);
+    assert.equal(await page.isVisible(".nv-boot__wait"), false, cause);
+    await context.close();
+  }
+});
+
 test("the same build works at the root path", async () => {
   const { page, context, errors } = await open(root, "?lang=en");
   await ready(page);
