@@ -49,7 +49,8 @@ after(async () => {
 
 const url = (server, path = "") => `http://127.0.0.1:${server.address().port}${server === root ? "/" : BASE}${path}`;
 
-async function open(server, path = "", { locale = "en-US", width = 1280, height = 900 } = {}) {
+/** Opens `path` in a fresh context; `before(page)` runs first (routes, listeners). */
+async function open(server, path = "", { locale = "en-US", width = 1280, height = 900, before, waitUntil } = {}) {
   const context = await browser.newContext({ locale, viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
@@ -58,7 +59,8 @@ async function open(server, path = "", { locale = "en-US", width = 1280, height 
     errors.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
-  await page.goto(url(server, path));
+  await before?.(page);
+  await page.goto(url(server, path), { waitUntil });
   return { page, context, errors };
 }
 
@@ -96,15 +98,13 @@ test("the catalog and the issue it opens are each requested once", async () => {
   // The catalog is preloaded and fetched early, the issue requested as soon as the catalog
   // is read: each load must take its request over rather than ask again.
   for (const path of ["", "?issue=cyber-041&lang=en"]) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
     const requested = [];
-    page.on("request", (r) => {
-      if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+    const { page, context, errors } = await open(sample, path, {
+      before: (page) =>
+        page.on("request", (r) => {
+          if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+        }),
     });
-    await page.goto(url(sample, path));
     await ready(page);
     await page.waitForTimeout(300);
     assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"], path);
@@ -114,16 +114,13 @@ test("the catalog and the issue it opens are each requested once", async () => {
 });
 
 test("while the viewer itself is slow to arrive, a loading note shows, then gives way", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   // A slow connection, as far as the viewer's own code is concerned.
-  await page.route("**/*.wasm", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
-  await page.goto(url(sample, "?lang=en"), { waitUntil: "commit" });
+  const slow = (page) =>
+    page.route("**/*.wasm", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+  const { page, context, errors } = await open(sample, "?lang=en", { before: slow, waitUntil: "commit" });
   await page.waitForSelector(".nv-boot", { state: "visible" });
   assert.match(await page.textContent(".nv-boot"), /正在加载…\s*Loading…/);
   await ready(page);
@@ -135,14 +132,11 @@ test("while the viewer itself is slow to arrive, a loading note shows, then give
 
 test("a viewer that cannot start says so instead of loading for ever", async () => {
   for (const cause of ["the wasm file is missing", "the browser has no WebAssembly"]) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    if (cause === "the wasm file is missing") {
-      await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
-    } else {
-      await page.addInitScript(() => delete window.WebAssembly);
-    }
-    await page.goto(url(sample, "?lang=en"));
+    const before = (page) =>
+      cause === "the wasm file is missing"
+        ? page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }))
+        : page.addInitScript(() => delete window.WebAssembly);
+    const { page, context } = await open(sample, "?lang=en", { before });
     await page.waitForSelector(".nv-boot__failed", { state: "visible" });
     assert.match(await page.textContent(".nv-boot__failed"), /无法启动.*\s*The viewer could not start/s, cause);
     assert.equal(await page.isVisible(".nv-boot__wait"), false, cause);
