@@ -66,17 +66,20 @@ impl Dom {
 
     /// Interface words, in each language.
     pub fn label(&self, parent: &Node, pick: fn(&Ui) -> &'static str) {
-        for lang in [Lang::Zh, Lang::En] {
-            let span = self.in_lang(parent, "span", "nv-ui", modes_of(lang), lang);
-            self.text(&span, pick(ui::ui(lang)));
-        }
+        self.each_lang(parent, "nv-ui", |lang| pick(ui::ui(lang)));
     }
 
     /// A date of the data format, in each language.
     pub fn date(&self, parent: &Node, date: &str) {
+        self.each_lang(parent, "nv-date", |lang| format_date(date, lang));
+    }
+
+    /// A `<span class="{class}">` per language, holding `words(lang)`: words the viewer
+    /// writes itself, so every language has them.
+    fn each_lang<S: AsRef<str>>(&self, parent: &Node, class: &str, words: impl Fn(Lang) -> S) {
         for lang in [Lang::Zh, Lang::En] {
-            let span = self.in_lang(parent, "span", "nv-date", modes_of(lang), lang);
-            self.text(&span, &format_date(date, lang));
+            let span = self.in_lang(parent, "span", class, modes_of(lang), lang);
+            self.text(&span, words(lang).as_ref());
         }
     }
 
