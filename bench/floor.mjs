@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { serve } from "../e2e/server.mjs";
-import { launch } from "../e2e/browser.mjs";
+import { launch, quietReader } from "../e2e/browser.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const APP = path.join(ROOT, "bench/floor");
@@ -46,8 +46,7 @@ for (let i = 0; i < RUNS; i++) {
     }).observe(document, { subtree: true, childList: true });
   });
   await page.goto(base);
-  await page.waitForFunction(() => window.__first !== undefined);
-  times.push(await page.evaluate(() => window.__first));
+  times.push(await (await quietReader(page)).until("window.__first"));
   await context.close();
 }
 await browser.close();

@@ -21,7 +21,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import os from "node:os";
 import { serve } from "../e2e/server.mjs";
-import { launch, CHROMIUM } from "../e2e/browser.mjs";
+import { launch, quietReader, CHROMIUM } from "../e2e/browser.mjs";
 import { bigCatalog, bigIssue } from "./gen.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -109,11 +109,11 @@ const PROBE = () => {
 };
 
 /** Waits until the DOM has not changed for `quiet` ms, then returns the probe's times. */
-async function settle(page, quiet = 400) {
+async function settle(reader, quiet = 400) {
   for (;;) {
-    const t = await page.evaluate(() => ({ ...window.__t, now: performance.now() }));
+    const t = await reader.value("({ ...window.__t, now: performance.now() })");
     if (t.firstCard !== null && t.now - t.lastMutation > quiet && t.settled >= t.lastMutation) return t;
-    await page.waitForTimeout(50);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -124,35 +124,31 @@ async function load(browser, app, dataset, { expectCards, expectOptions, lang = 
       : { viewport: { width: 1280, height: 900 } },
   );
   const page = await context.newPage();
+  // Everything read from the page goes through the DevTools protocol (see quietReader).
+  const reader = await quietReader(page);
   if (phone) {
     // A phone's processor, roughly: Chromium's 4x CPU slowdown.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    await reader.cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   }
   await page.addInitScript(`window.__expectOptions = ${expectOptions ?? "undefined"};`);
   await page.addInitScript(PROBE);
   await page.goto(`${base}/${app}/${dataset}/?lang=${lang}`);
-  await page.waitForFunction((n) => document.querySelectorAll("article").length >= n, expectCards, { timeout: 120000 });
-  const t = await settle(page);
-  return { context, page, t };
+  await reader.until(`document.querySelectorAll("article").length >= ${expectCards}`);
+  const t = await settle(reader);
+  return { context, page, reader, t };
 }
 
 /** Clicks `selector` and returns ms until the DOM settled and the next frame was painted. */
-async function interaction(page, selector) {
-  const t0 = await page.evaluate((sel) => {
-    const t0 = performance.now();
-    document.querySelector(sel).click();
-    return t0;
-  }, selector);
-  const t = await settle(page);
+async function interaction(reader, selector) {
+  const t0 = await reader.value(`{ const t0 = performance.now(); document.querySelector(${JSON.stringify(selector)}).click(); t0 }`);
+  const t = await settle(reader);
   return t.settled - t0;
 }
 
-async function memory(page) {
-  const cdp = await page.context().newCDPSession(page);
+async function memory({ cdp, value }) {
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+  const wasm = await value("window.__wasm?.memory?.buffer.byteLength ?? 0");
   return { js: usedSize, wasm, total: usedSize + wasm };
 }
 
@@ -188,14 +184,14 @@ for (let run = 0; run < RUNS; run++) {
       await context.close();
     }
     {
-      const { context, page, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
+      const { context, reader, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
       record(app, "2,000 items: first card (ms)", t.firstCard);
       record(app, "2,000 items: fully rendered (ms)", t.settled);
       record(app, "1,000-issue catalog: list rendered (ms)", t.options);
-      const mem = await memory(page);
+      const mem = await memory(reader);
       record(app, "2,000 items: JS heap + wasm memory (MB)", mem.total / 1e6);
-      record(app, "2,000 items: switch language zh → en (ms)", await interaction(page, SELECTORS[app].en));
-      record(app, "2,000 items: apply filter CN (ms)", await interaction(page, SELECTORS[app].filter));
+      record(app, "2,000 items: switch language zh → en (ms)", await interaction(reader, SELECTORS[app].en));
+      record(app, "2,000 items: apply filter CN (ms)", await interaction(reader, SELECTORS[app].filter));
       await context.close();
     }
   }
@@ -223,7 +219,7 @@ for (let run = 0; run < RUNS; run++) {
     });
     await page.goto(`${base}/viewer/archive/?lang=en`);
     await page.waitForSelector("article", { state: "attached" });
-    await settle(page);
+    await settle(await quietReader(page));
     await page.evaluate(() => (window.__longest = 0));
     const t0 = await page.evaluate(() => {
       const input = document.getElementById("nv-q");

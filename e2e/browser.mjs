@@ -37,3 +37,29 @@ const SHOWN = (elements) => {
 
 export const shownTexts = (page, selector) => page.$$eval(selector, SHOWN);
 export const shownText = async (page, selector) => (await shownTexts(page, selector)).join("\n");
+
+/**
+ * Reads from a page through the DevTools protocol alone, for measurements. Playwright's
+ * `evaluate` and `waitFor*` inject Playwright's own scripts into the page the first time
+ * they run (about 10 ms of main-thread work in a trace), and during a page load that work
+ * lands in the middle of the start-up being measured.
+ */
+export async function quietReader(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const value = async (expression) => {
+    const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  };
+  /** Polls `expression` until it is truthy; returns its value. */
+  const until = async (expression, timeout = 120000) => {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const v = await value(expression);
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { cdp, value, until };
+}
