@@ -13,15 +13,15 @@
 //   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
 //   - JS heap (after a forced GC) plus wasm memory after rendering the 2,000-item issue;
 //   - the viewer's render time at 500, 1,000 and 2,000 items (growth per item);
-//   - the bundle's size, brotli-compressed.
+//   - the bundle's size, brotli-compressed (e2e/bundle.mjs).
 // Prints medians and ratios (viewer / peer) as Markdown, and writes bench/out/results.json.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import os from "node:os";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader, CHROMIUM } from "../e2e/browser.mjs";
+import { bundleSizes } from "../e2e/bundle.mjs";
 import { bigCatalog, bigIssue } from "./gen.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -260,14 +260,7 @@ server.close();
 
 
 // ---- size ----
-const sizes = {};
-for (const f of fs.readdirSync(DIST)) {
-  if (!/\.(wasm|js|css)$/.test(f)) continue;
-  const raw = fs.readFileSync(path.join(DIST, f));
-  const br = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  sizes[f.replace(/-[0-9a-f]{12,}/, "")] = { raw: raw.length, brotli: br };
-}
-const totalBrotli = Object.values(sizes).reduce((a, s) => a + s.brotli, 0);
+const { parts: sizes, total: totalBrotli } = bundleSizes(DIST);
 
 // ---- report ----
 const lines = [];

@@ -18,9 +18,13 @@ test("the policy is strict", () => {
   // One hash for each inline script of the page (trunk's loader, the loading note's timer).
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].length;
   assert.equal(inline, 2);
+  // And one for each style sheet, inlined into the page by the build.
+  const styles = [...html.matchAll(/<style[^>]*>/g)].length;
+  assert.equal(styles, 4);
   for (const policy of [meta, POLICY]) {
     assert.match(policy, /default-src 'none'/);
     assert.match(policy, new RegExp(`script-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){${inline}} 'wasm-unsafe-eval'`));
+    assert.match(policy, new RegExp(`style-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){${styles}};`));
     assert.match(policy, /connect-src 'self'/);
     assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:|\*/);
   }
@@ -56,5 +60,17 @@ test("the viewer works under the policy with nothing blocked", async () => {
   // Reported once per policy in force (the meta tag and the header).
   assert.ok(violations.length >= 1, "the refusal is reported");
   for (const v of violations) assert.match(v, /^script-src(-elem)? inline$/);
+
+  // The page's own style sheets are inline too: an injected one is refused all the same.
+  const styled = await page.evaluate(async () => {
+    const style = document.createElement("style");
+    style.textContent = "html { --nv-injected: 1; }";
+    document.head.append(style);
+    await new Promise((r) => setTimeout(r, 50));
+    return getComputedStyle(document.documentElement).getPropertyValue("--nv-injected");
+  });
+  assert.equal(styled, "", "an inline style without the hash is refused");
+  const refused = (await page.evaluate(() => window.__violations)).slice(violations.length);
+  assert.ok(refused.length >= 1 && refused.every((v) => /^style-src(-elem)? inline$/.test(v)), refused.join());
   await context.close();
 });

@@ -2,9 +2,9 @@
 // and writes the same policy, as an HTTP header, to `_headers` (the file Netlify and
 // Cloudflare Pages read) and `csp.txt` (for any other host's configuration).
 //
-// The inline scripts (trunk's loader, and index.html's timer for the loading note) are
-// allowed by their SHA-256 hashes, computed here because the loader names the
-// content-hashed .js and .wasm files of this very build.
+// The inline scripts (trunk's loader, and index.html's timer for the loading note) and the
+// style sheets (inlined by trunk) are allowed by their SHA-256 hashes, computed here because
+// the loader names the content-hashed .js and .wasm files of this very build.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,17 +13,16 @@ const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const indexPath = path.join(dir, "index.html");
 let html = fs.readFileSync(indexPath, "utf8");
 
-const hashes = [];
-for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  const digest = crypto.createHash("sha256").update(match[1], "utf8").digest("base64");
-  hashes.push(`'sha256-${digest}'`);
-}
+const hashesOf = (pattern) =>
+  [...html.matchAll(pattern)].map((match) => `'sha256-${crypto.createHash("sha256").update(match[1], "utf8").digest("base64")}'`);
+const hashes = hashesOf(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
+const styleHashes = hashesOf(/<style[^>]*>([\s\S]*?)<\/style>/g);
 
 // Everything from the page's own origin; wasm compiled by the browser without eval.
 const common = [
   "default-src 'none'",
   `script-src 'self' ${hashes.join(" ")} 'wasm-unsafe-eval'`,
-  "style-src 'self'",
+  `style-src 'self' ${styleHashes.join(" ")}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -50,4 +49,4 @@ fs.writeFileSync(
   `/*\n  Content-Security-Policy: ${header}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`,
 );
 fs.writeFileSync(path.join(dir, "csp.txt"), `${header}\n`);
-console.log(`csp.mjs: policy set with ${hashes.length} script hash(es)`);
+console.log(`csp.mjs: policy set with ${hashes.length} script and ${styleHashes.length} style hash(es)`);

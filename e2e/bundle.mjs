@@ -1,0 +1,22 @@
+// What the bundle weighs: the wasm, js and css of a release build, raw and brotli-compressed
+// (quality 11). The style sheets are inlined into index.html (see index.html), so the
+// contents of its <style> elements count as css, as one sheet would.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** `{ name: { raw, brotli } }` for each part of the bundle in `dist`, and their brotli total. */
+export function bundleSizes(dist) {
+  const parts = {};
+  const add = (name, bytes) => (parts[name] = { raw: bytes.length, brotli: brotli(bytes) });
+  for (const f of fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    add(f.replace(/-[0-9a-f]{12,}/, ""), fs.readFileSync(path.join(dist, f)));
+  }
+  const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
+  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  if (styles.length > 0) add("index.html <style>", Buffer.from(styles.join("\n")));
+  const total = Object.values(parts).reduce((sum, part) => sum + part.brotli, 0);
+  return { parts, total };
+}
