@@ -42,6 +42,12 @@ pub fn parse_line(source: &str) -> Vec<Inline> {
 
 /// The words of a title or body without markup, e.g. for a `<select>` option or a label.
 pub fn plain(source: &str) -> String {
+    // Markup starts only at `*` or `[`: without either, the words are the paragraphs
+    // joined, as `parse_line` would give them. (Most titles; the archive's issue list
+    // and the search index name every title and body.)
+    if !source.contains(['*', '[']) {
+        return paragraphs(source).collect::<Vec<_>>().join(" ");
+    }
     fn flatten(inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
