@@ -209,11 +209,23 @@ test("the catalog lists every readable issue and opens any of them", async () =>
   assert.deepEqual(options, ["fixture-partial", "cyber-041", "broken"]);
   assert.match(await page.textContent(".nv-warnings"), /index\.json: issues\[3\]\.file: invalid file/);
   assert.match(await page.textContent("h1"), /Example Gazette/);
+  // Choosing an issue moves the picker's value; the list itself is kept (a long archive's
+  // thousand options are not rebuilt on every switch), and rebuilt in another language.
+  await page.$eval("#nv-issue option", (o) => (o.__kept = true));
   await page.selectOption("#nv-issue", "cyber-041");
   await page.waitForSelector("#zhejiang-1200-apps");
   assert.match(page.url(), /issue=cyber-041/);
   await page.goBack();
   await page.waitForSelector("#only-english");
+  assert.equal(await page.$eval("#nv-issue", (s) => s.value), "fixture-partial");
+  assert.equal(await page.$eval("#nv-issue option", (o) => o.__kept), true);
+  await page.selectOption("#nv-issue", "cyber-041");
+  await page.waitForSelector("#zhejiang-1200-apps");
+  await page.click("button[data-lang=zh]");
+  await page.waitForFunction(() => !document.querySelector("#nv-issue option").__kept);
+  assert.equal(await page.$eval("#nv-issue", (s) => s.value), "cyber-041");
+  assert.equal(await page.$eval("#nv-issue option:checked", (o) => o.value), "cyber-041");
+  assert.match(await page.$eval("#nv-issue option:checked", (o) => o.textContent), /年/);
   assert.deepEqual(errors, []);
   await context.close();
 });

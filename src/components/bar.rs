@@ -63,13 +63,13 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
         .map(|e| e.id.to_string())
         .unwrap_or_default();
     let selected = Memo::new(move |_| chosen.get().unwrap_or_else(|| newest.clone()));
-    // One list for the whole catalog, rebuilt when the language or the chosen issue
-    // changes (an <option> holds plain text, so it cannot carry both languages the way the
-    // cards do, and a rebuilt list must mark its chosen option itself). Built straight into
-    // the DOM: a catalog may list a thousand issues.
+    // One list for the whole catalog, rebuilt when the language changes (an <option> holds
+    // plain text, so it cannot carry both languages the way the cards do). A rebuilt list
+    // marks the chosen option itself; a newly chosen issue only moves the select's value.
+    // Built straight into the DOM: a catalog may list a thousand issues.
     let options = move || {
         let lang = mode.get().primary();
-        let chosen = selected.get();
+        let chosen = selected.get_untracked();
         let catalog = catalog.clone();
         Static::build(move |dom, list| {
             for entry in &catalog.issues {
