@@ -80,7 +80,7 @@ impl LangMode {
 /// The view renders every element a text can need once, marks each with the modes it is
 /// hidden in, and lets the style sheet show the right ones for the mode on `<html>`; so a
 /// language switch changes one attribute, not the cards.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Modes(u8);
 
 impl Modes {

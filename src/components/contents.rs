@@ -8,7 +8,7 @@ use newsletter_core::ui::Ui;
 use newsletter_core::Issue;
 use std::sync::Arc;
 
-use crate::components::dom::{set, Static};
+use crate::components::dom::{set, set_word, Static};
 use crate::components::Fold;
 use crate::state::{ui_string, use_reading};
 
@@ -25,7 +25,7 @@ pub fn ContentsNav(issue: Arc<Issue>, filter: Memo<Filter>) -> impl IntoView {
                 let entry = dom.element(list, "li", "nv-contents__section");
                 set(&entry, "data-section", &s.to_string());
                 if !f.shows_any(&section.items) {
-                    set(&entry, "hidden", "");
+                    set_word(&entry, "hidden", "");
                 }
                 let link = dom.element(&entry, "a", "nv-contents__section-link");
                 set(&link, "href", &format!("#section--{}", section.id));
@@ -35,7 +35,7 @@ pub fn ContentsNav(issue: Arc<Issue>, filter: Memo<Filter>) -> impl IntoView {
                     let entry = dom.element(&items, "li", "");
                     set(&entry, "data-item", item.id.as_str());
                     if !f.shows(item) {
-                        set(&entry, "hidden", "");
+                        set_word(&entry, "hidden", "");
                     }
                     let link = dom.element(&entry, "a", "nv-contents__link");
                     set(&link, "href", &format!("#{}", item.id));

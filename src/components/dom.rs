@@ -14,8 +14,10 @@ use leptos::attr::any_attribute::AnyAttribute;
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
-use leptos::wasm_bindgen::JsCast;
+use leptos::wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
 use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use web_sys::{DocumentFragment, Element, HtmlOptionElement, Node};
 
 /// Builds DOM nodes, each appended to the parent it is given.
@@ -31,13 +33,10 @@ impl Dom {
     }
 
     /// `<tag class="{class}">` (no class when empty), appended to `parent`.
-    pub fn element(&self, parent: &Node, tag: &str, class: &str) -> Element {
-        let element = self
-            .document
-            .create_element(tag)
-            .expect("an element of a known tag");
+    pub fn element(&self, parent: &Node, tag: &'static str, class: &'static str) -> Element {
+        let element = self.document.unchecked_ref::<Page>().create(word(tag));
         if !class.is_empty() {
-            element.set_class_name(class);
+            set_class(&element, word(class));
         }
         parent.append_child(&element).expect("an element appended");
         element
@@ -65,10 +64,60 @@ impl Default for Dom {
 }
 
 /// Sets an attribute (names are the code's own, never from a file).
-pub fn set(element: &Element, name: &str, value: &str) {
+pub fn set(element: &Element, name: &'static str, value: &str) {
     element
-        .set_attribute(name, value)
-        .expect("a valid attribute name");
+        .unchecked_ref::<Tagged>()
+        .set_attribute(word(name), value);
+}
+
+/// Sets an attribute to a value the code itself chose (a language tag, `rel`), not one
+/// from a file.
+pub fn set_word(element: &Element, name: &'static str, value: &'static str) {
+    element
+        .unchecked_ref::<Tagged>()
+        .set_attribute_word(word(name), word(value));
+}
+
+/// A word the code itself writes into the page (a tag or attribute name, a class list, a
+/// language tag) as a string of the page, made once: each Rust string passed to the page is
+/// decoded again, and a 2,000-item issue passes such words some 100,000 times. Only the
+/// code's own words come here (a bounded set, kept for the page's life), never a file's.
+pub fn word(word: &str) -> &'static JsValue {
+    thread_local! {
+        static WORDS: RefCell<HashMap<String, &'static JsValue>> = RefCell::default();
+    }
+    WORDS.with(|words| {
+        if let Some(&js) = words.borrow().get(word) {
+            return js;
+        }
+        let js: &'static JsValue = Box::leak(Box::new(JsValue::from_str(word)));
+        words.borrow_mut().insert(word.to_owned(), js);
+        js
+    })
+}
+
+// The DOM calls above, taking strings of the page (`word`) rather than Rust ones, on local
+// names for the page's own types. None of them throws for the code's own names.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Document)]
+    type Page;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create(this: &Page, tag: &JsValue) -> Element;
+
+    #[wasm_bindgen(js_name = Element)]
+    type Tagged;
+    #[wasm_bindgen(method, setter = className)]
+    fn set_class_name(this: &Tagged, class: &JsValue);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute(this: &Tagged, name: &JsValue, value: &str);
+    #[wasm_bindgen(method, js_name = setAttribute)]
+    fn set_attribute_word(this: &Tagged, name: &JsValue, value: &JsValue);
+}
+
+/// Sets an element's classes to a string of the page (see [`word`]).
+pub fn set_class(element: &Element, class: &JsValue) {
+    element.unchecked_ref::<Tagged>().set_class_name(class);
 }
 
 /// A view of nodes built with [`Dom`]. They are built in a document fragment and go into

@@ -13,7 +13,7 @@ use web_sys::Node;
 
 use crate::browser;
 use crate::components::contents::ContentsNav;
-use crate::components::dom::{set, Dom, Static};
+use crate::components::dom::{set, set_word, Dom, Static};
 use crate::components::filter::FilterPanel;
 use crate::components::text::{Label, Line};
 use crate::components::Warnings;
@@ -176,18 +176,18 @@ fn masthead(dom: &Dom, parent: &Node, issue: &Issue) {
     let number = |parent: &web_sys::Element, n: Option<u32>| {
         if let Some(n) = n {
             let span = dom.element(parent, "span", "nv-masthead__no");
-            set(&span, "lang", "en");
+            set_word(&span, "lang", "en");
             dom.text(&span, &format!("No.{n}"));
         }
     };
     let title = dom.element(&header, "h1", "nv-masthead__title");
     set(&title, "id", "nv-title");
-    set(&title, "tabindex", "-1");
+    set_word(&title, "tabindex", "-1");
     match &issue.publication {
         Some(publication) => dom.line(&title, publication),
         None => {
             let span = dom.element(&title, "span", "");
-            set(&span, "lang", "en");
+            set_word(&span, "lang", "en");
             dom.text(&span, issue.id.as_str());
         }
     }
@@ -284,7 +284,7 @@ fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
     set(&article, "data-jurisdiction", item.jurisdiction.as_str());
     set(&article, "data-item", item.id.as_str());
     if hidden {
-        set(&article, "hidden", "");
+        set_word(&article, "hidden", "");
     }
     let title = dom.element(&article, "h3", "nv-card__title");
     set(&title, "id", &title_id);
@@ -310,11 +310,11 @@ fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
         let source = dom.element(&article, "p", "nv-card__source");
         let link = dom.element(&source, "a", "nv-link");
         set(&link, "href", href);
-        set(&link, "rel", "noopener noreferrer nofollow");
-        set(&link, "target", "_blank");
+        set_word(&link, "rel", "noopener noreferrer nofollow");
+        set_word(&link, "target", "_blank");
         dom.label(&link, |u| u.source);
         let url = dom.element(&source, "span", "nv-card__url");
-        set(&url, "lang", "en");
+        set_word(&url, "lang", "en");
         dom.text(&url, href);
     }
 }
@@ -363,7 +363,7 @@ fn footer(dom: &Dom, parent: &Node, issue: &Issue) {
     }
     let rows = dom.element(&section, "ul", "nv-footer__rows");
     // One row: the key in the reading language, then the value (written in Latin letters).
-    let row = |key: fn(&Ui) -> &'static str, tag: &str, text: &str, href: Option<&str>| {
+    let row = |key: fn(&Ui) -> &'static str, tag: &'static str, text: &str, href: Option<&str>| {
         let li = dom.element(&rows, "li", "");
         let span = dom.element(&li, "span", "nv-footer__key");
         dom.label(&span, key);
@@ -372,7 +372,7 @@ fn footer(dom: &Dom, parent: &Node, issue: &Issue) {
         if let Some(href) = href {
             set(&value, "href", href);
         }
-        set(&value, "lang", "en");
+        set_word(&value, "lang", "en");
         dom.text(&value, text);
         value
     };
@@ -382,8 +382,8 @@ fn footer(dom: &Dom, parent: &Node, issue: &Issue) {
             .map_or(site, |(_, rest)| rest)
             .trim_end_matches('/');
         let link = row(|u| u.website, "a", shown, Some(site));
-        set(&link, "rel", "noopener noreferrer");
-        set(&link, "target", "_blank");
+        set_word(&link, "rel", "noopener noreferrer");
+        set_word(&link, "target", "_blank");
     }
     if let Some(email) = &contact.email {
         row(|u| u.email, "a", email, Some(&format!("mailto:{email}")));

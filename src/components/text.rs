@@ -11,10 +11,13 @@ use newsletter_core::lang::Modes;
 use newsletter_core::markup::{self, Inline};
 use newsletter_core::ui::{self, format_date, Ui};
 use newsletter_core::{Lang, LangMode, Text};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
 
 use crate::browser;
-use crate::components::dom::{set, Dom, Static};
+use crate::components::dom::{set, set_class, set_word, word, Dom, Static};
 use crate::state::use_reading;
 
 /// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
@@ -37,6 +40,28 @@ pub(crate) fn modes_of(lang: Lang) -> Modes {
     Modes::default().with(alone).with(LangMode::Both)
 }
 
+/// `class` and the classes that hide an element outside `modes`, as a string of the page
+/// (one per pair, made once: every language of every text has one).
+fn class_in(class: &'static str, modes: Modes) -> &'static JsValue {
+    thread_local! {
+        static CLASSES: RefCell<HashMap<(&'static str, Modes), &'static JsValue>> =
+            RefCell::default();
+    }
+    CLASSES.with(|classes| {
+        *classes
+            .borrow_mut()
+            .entry((class, modes))
+            .or_insert_with(|| {
+                let hiding = modes.hiding_classes();
+                if hiding.is_empty() {
+                    word(class)
+                } else {
+                    word(&format!("{class} {hiding}"))
+                }
+            })
+    })
+}
+
 /// Interface words in the reading mode's language (both languages in "both" mode).
 #[component]
 pub fn Label(pick: fn(&Ui) -> &'static str) -> impl IntoView {
@@ -52,15 +77,17 @@ pub fn Line(text: Text) -> impl IntoView {
 /// Texts and words, appended to `parent`.
 impl Dom {
     /// `<tag class="{class} nv-hide-…" lang="…">`: one language of a text.
-    fn in_lang(&self, parent: &Node, tag: &str, class: &str, modes: Modes, lang: Lang) -> Element {
-        let hiding = modes.hiding_classes();
-        let class = if hiding.is_empty() {
-            class.to_owned()
-        } else {
-            format!("{class} {hiding}")
-        };
-        let element = self.element(parent, tag, &class);
-        set(&element, "lang", lang.tag());
+    fn in_lang(
+        &self,
+        parent: &Node,
+        tag: &'static str,
+        class: &'static str,
+        modes: Modes,
+        lang: Lang,
+    ) -> Element {
+        let element = self.element(parent, tag, "");
+        set_class(&element, class_in(class, modes));
+        set_word(&element, "lang", lang.tag());
         element
     }
 
@@ -76,7 +103,12 @@ impl Dom {
 
     /// A `<span class="{class}">` per language, holding `words(lang)`: words the viewer
     /// writes itself, so every language has them.
-    fn each_lang<S: AsRef<str>>(&self, parent: &Node, class: &str, words: impl Fn(Lang) -> S) {
+    fn each_lang<S: AsRef<str>>(
+        &self,
+        parent: &Node,
+        class: &'static str,
+        words: impl Fn(Lang) -> S,
+    ) {
         for lang in [Lang::Zh, Lang::En] {
             let span = self.in_lang(parent, "span", class, modes_of(lang), lang);
             self.text(&span, words(lang).as_ref());
@@ -117,7 +149,7 @@ impl Dom {
                 Inline::Link { href, children } => {
                     let a = self.element(parent, "a", "nv-link");
                     set(&a, "href", &href);
-                    set(&a, "rel", "noopener noreferrer nofollow");
+                    set_word(&a, "rel", "noopener noreferrer nofollow");
                     self.inlines(&a, children);
                 }
             }
