@@ -42,12 +42,6 @@ pub fn parse_line(source: &str) -> Vec<Inline> {
 
 /// The words of a title or body without markup, e.g. for a `<select>` option or a label.
 pub fn plain(source: &str) -> String {
-    // Markup starts only at `*` or `[`: without either, the words are the paragraphs
-    // joined, as `parse_line` would give them. (Most titles; the archive's issue list
-    // and the search index name every title and body.)
-    if !source.contains(['*', '[']) {
-        return paragraphs(source).collect::<Vec<_>>().join(" ");
-    }
     fn flatten(inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
@@ -170,9 +164,11 @@ fn inlines(text: &str, nesting: Nesting) -> Vec<Inline> {
                 continue;
             }
         }
-        let c = rest.chars().next().expect("i < len");
-        plain.push(c);
-        i += c.len_utf8();
+        // Literal text, up to the next character that may open markup.
+        let first = rest.chars().next().expect("i < len").len_utf8();
+        let run = first + rest[first..].find(['*', '[']).unwrap_or(rest.len() - first);
+        plain.push_str(&rest[..run]);
+        i += run;
     }
     flush(&mut plain, &mut out);
     merge_text(out)
