@@ -12,12 +12,11 @@ use newsletter_core::markup::{self, Inline};
 use newsletter_core::ui::{self, format_date, Ui};
 use newsletter_core::{Lang, LangMode, Text};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
 
 use crate::browser;
-use crate::components::dom::{set, set_class, set_word, word, Dom, Static};
+use crate::components::dom::{set, set_class, set_word, word, Dom, Static, Words};
 use crate::state::use_reading;
 
 /// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
@@ -44,8 +43,7 @@ pub(crate) fn modes_of(lang: Lang) -> Modes {
 /// (one per pair, made once: every language of every text has one).
 fn class_in(class: &'static str, modes: Modes) -> &'static JsValue {
     thread_local! {
-        static CLASSES: RefCell<HashMap<(&'static str, Modes), &'static JsValue>> =
-            RefCell::default();
+        static CLASSES: RefCell<Words<(&'static str, Modes)>> = RefCell::default();
     }
     CLASSES.with(|classes| {
         *classes
