@@ -7,9 +7,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader } from "../e2e/browser.mjs";
+import { bundleSizes } from "../e2e/bundle.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const APP = path.join(ROOT, "bench/floor");
@@ -30,8 +30,8 @@ const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutabl
 run("wasm-opt", ["-Oz", ...features.map((f) => `--enable-${f}`), wasm, "-o", wasm]);
 fs.copyFileSync(path.join(APP, "index.html"), path.join(OUT, "index.html"));
 
-const brotli = (file) => zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const sizes = Object.fromEntries(["leptos-floor_bg.wasm", "leptos-floor.js"].map((f) => [f, { raw: fs.statSync(path.join(OUT, f)).size, brotli: brotli(path.join(OUT, f)) }]));
+// Measured as the viewer's bundle is (e2e/bundle.mjs): the wasm and the js glue.
+const { parts: sizes, total } = bundleSizes(OUT);
 
 const server = await serve({ root: OUT });
 const base = `http://127.0.0.1:${server.address().port}/`;
@@ -55,5 +55,5 @@ server.close();
 times.sort((a, b) => a - b);
 const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
 for (const [f, s] of Object.entries(sizes)) console.log(`${f}: ${s.raw} bytes, ${s.brotli} brotli`);
-console.log(`total brotli: ${sizes["leptos-floor_bg.wasm"].brotli + sizes["leptos-floor.js"].brotli} bytes`);
+console.log(`total brotli: ${total} bytes`);
 console.log(`first element in the page: ${median.toFixed(1)} ms (median of ${RUNS} loads, ${times[0].toFixed(1)}–${times.at(-1).toFixed(1)})`);

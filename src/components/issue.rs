@@ -181,7 +181,7 @@ fn masthead(dom: &Dom, parent: &Node, issue: &Issue) {
         }
     };
     let title = dom.element(&header, "h1", "nv-masthead__title");
-    set(&title, "id", "nv-title");
+    set_word(&title, "id", "nv-title");
     set_word(&title, "tabindex", "-1");
     match &issue.publication {
         Some(publication) => dom.line(&title, publication),
