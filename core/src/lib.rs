@@ -26,4 +26,6 @@ pub mod url;
 
 pub use lang::{Lang, LangMode};
 pub use model::{Catalog, CatalogEntry, Contact, Issue, Item, Section, Text};
-pub use parse::{parse_catalog, parse_issue, LoadError, Parsed, Problem, Source};
+pub use parse::{
+    parse_catalog, parse_issue, parse_issue_outside, LoadError, Parsed, Problem, Source,
+};

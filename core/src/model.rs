@@ -4,9 +4,11 @@
 //! paths, texts) can only be made through a check of it, which [`crate::parse`] reports with
 //! the value's exact JSON path. Nothing here touches the network or the page.
 
+use std::any::Any;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::lang::{Lang, LangMode, Modes};
 
@@ -18,13 +20,23 @@ pub struct Text {
     pub en: Option<SharedStr>,
 }
 
-/// A string that is a part of a shared buffer: a text read from a file is a slice of that
-/// file's text, kept once for the whole issue, instead of a copy of its own.
+/// A string of a file as the model keeps it: a slice of the file's text, kept once for the
+/// whole issue instead of a copy of its own; or one of the file's texts kept outside this
+/// crate's memory ([`OutsideTexts`]: in the viewer, the page's own JS strings).
 #[derive(Clone)]
-pub struct SharedStr {
-    buffer: Arc<String>,
-    start: u32,
-    end: u32,
+pub struct SharedStr(Kept);
+
+#[derive(Clone)]
+enum Kept {
+    Slice {
+        buffer: Arc<String>,
+        start: u32,
+        end: u32,
+    },
+    Outside {
+        texts: Arc<OutsideTexts>,
+        index: u32,
+    },
 }
 
 impl SharedStr {
@@ -32,10 +44,40 @@ impl SharedStr {
     /// the buffer's own text).
     pub fn slice(buffer: &Arc<String>, range: std::ops::Range<usize>) -> SharedStr {
         debug_assert!(buffer.get(range.clone()).is_some());
-        SharedStr {
+        SharedStr(Kept::Slice {
             buffer: buffer.clone(),
             start: range.start as u32,
             end: range.end as u32,
+        })
+    }
+
+    /// The text at `index` of `texts`, if there is one.
+    pub fn outside(texts: &Arc<OutsideTexts>, index: usize) -> Option<SharedStr> {
+        (index < texts.cache.len()).then(|| {
+            SharedStr(Kept::Outside {
+                texts: texts.clone(),
+                index: index as u32,
+            })
+        })
+    }
+
+    /// The string, without keeping a copy of a text kept outside (as reading it through
+    /// `Deref` does): for a view that uses it once.
+    pub fn read(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Kept::Slice { .. } => Cow::Borrowed(&**self),
+            Kept::Outside { texts, index } => match texts.cache[*index as usize].get() {
+                Some(read) => Cow::Borrowed(read),
+                None => Cow::Owned(texts.keeper.read(*index as usize)),
+            },
+        }
+    }
+
+    /// Where a text kept outside is: its keeper and its index there.
+    pub fn kept_outside(&self) -> Option<(&dyn Keeper, usize)> {
+        match &self.0 {
+            Kept::Slice { .. } => None,
+            Kept::Outside { texts, index } => Some((&*texts.keeper, *index as usize)),
         }
     }
 }
@@ -43,19 +85,21 @@ impl SharedStr {
 impl std::ops::Deref for SharedStr {
     type Target = str;
 
+    /// The string; a text kept outside is read once and then kept here too.
     fn deref(&self) -> &str {
-        &self.buffer[self.start as usize..self.end as usize]
+        match &self.0 {
+            Kept::Slice { buffer, start, end } => &buffer[*start as usize..*end as usize],
+            Kept::Outside { texts, index } => {
+                texts.cache[*index as usize].get_or_init(|| texts.keeper.read(*index as usize))
+            }
+        }
     }
 }
 
 impl From<String> for SharedStr {
     fn from(text: String) -> SharedStr {
-        let end = text.len() as u32;
-        SharedStr {
-            buffer: Arc::new(text),
-            start: 0,
-            end,
-        }
+        let end = text.len();
+        SharedStr::slice(&Arc::new(text), 0..end)
     }
 }
 
@@ -65,10 +109,48 @@ impl From<&str> for SharedStr {
     }
 }
 
+/// What holds a file's texts outside the model, by index.
+pub trait Keeper: Send + Sync {
+    /// The text at `index` (below the count the keeper was made with).
+    fn read(&self, index: usize) -> String;
+    /// The keeper itself, for its owner to reach what it holds.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// A file's texts that the model refers to by index instead of holding them
+/// ([`crate::parse::parse_issue_outside`]). A text read through `Deref` is kept here once
+/// read; [`SharedStr::read`] reads without keeping.
+pub struct OutsideTexts {
+    keeper: Box<dyn Keeper>,
+    cache: Vec<OnceLock<String>>,
+}
+
+impl OutsideTexts {
+    /// What holds the texts.
+    pub fn keeper(&self) -> &dyn Keeper {
+        &*self.keeper
+    }
+
+    /// `count` texts held by `keeper`.
+    pub fn new(keeper: Box<dyn Keeper>, count: usize) -> Arc<OutsideTexts> {
+        Arc::new(OutsideTexts {
+            keeper,
+            cache: (0..count).map(|_| OnceLock::new()).collect(),
+        })
+    }
+}
+
 /// Equal when the strings are, wherever they are kept.
 impl PartialEq for SharedStr {
     fn eq(&self, other: &SharedStr) -> bool {
-        **self == **other
+        match (&self.0, &other.0) {
+            (Kept::Outside { texts, index }, Kept::Outside { texts: t, index: i })
+                if Arc::ptr_eq(texts, t) && index == i =>
+            {
+                true
+            }
+            _ => self.read() == other.read(),
+        }
     }
 }
 
@@ -76,7 +158,7 @@ impl Eq for SharedStr {}
 
 impl fmt::Debug for SharedStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&**self, f)
+        fmt::Debug::fmt(&self.read(), f)
     }
 }
 
@@ -95,6 +177,14 @@ impl Text {
         Text {
             zh: Some(zh.into()),
             en: Some(en.into()),
+        }
+    }
+
+    /// The string in `lang` as kept, if the text has it.
+    pub fn string(&self, lang: Lang) -> Option<&SharedStr> {
+        match lang {
+            Lang::Zh => self.zh.as_ref(),
+            Lang::En => self.en.as_ref(),
         }
     }
 
@@ -127,7 +217,7 @@ impl Text {
 /// One block of a text as shown in a [`LangMode`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part<'a> {
-    pub text: &'a str,
+    pub text: &'a SharedStr,
     /// The language `text` is written in.
     pub lang: Lang,
     /// The wanted language this part stands in for, when that one is missing; the view
@@ -142,23 +232,30 @@ impl Text {
     pub fn parts(&self, mode: LangMode) -> Vec<Part<'_>> {
         match mode {
             LangMode::Zh | LangMode::En => {
-                let shown = self.show(mode.primary());
-                vec![Part {
-                    text: shown.text,
-                    lang: shown.lang,
-                    missing: shown.fallback.then_some(mode.primary()),
-                }]
+                let wanted = mode.primary();
+                let (lang, missing) = match self.string(wanted) {
+                    Some(_) => (wanted, None),
+                    None => (wanted.other(), Some(wanted)),
+                };
+                self.string(lang)
+                    .map(|text| Part {
+                        text,
+                        lang,
+                        missing,
+                    })
+                    .into_iter()
+                    .collect()
             }
             LangMode::Both => {
-                let present: Vec<Lang> = [Lang::Zh, Lang::En]
+                let present: Vec<(Lang, &SharedStr)> = [Lang::Zh, Lang::En]
                     .into_iter()
-                    .filter(|&lang| self.get(lang).is_some())
+                    .filter_map(|lang| Some((lang, self.string(lang)?)))
                     .collect();
-                let missing = (present.len() == 1).then(|| present[0].other());
+                let missing = (present.len() == 1).then(|| present[0].0.other());
                 present
                     .into_iter()
-                    .map(|lang| Part {
-                        text: self.get(lang).unwrap_or_default(),
+                    .map(|(lang, text)| Part {
+                        text,
                         lang,
                         missing,
                     })
@@ -172,7 +269,7 @@ impl Text {
 /// print order (Chinese first), and a note for each missing language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout<'a> {
-    pub texts: Vec<(&'a str, Lang, Modes)>,
+    pub texts: Vec<(&'a SharedStr, Lang, Modes)>,
     /// The missing language and the modes in which its absence is pointed out.
     pub notes: Vec<(Lang, Modes)>,
 }
@@ -181,7 +278,7 @@ impl Text {
     /// The union over all modes of [`Text::parts`]: what to render once so that any mode
     /// can be shown by hiding the rest.
     pub fn layout(&self) -> Layout<'_> {
-        let mut texts: Vec<(&str, Lang, Modes)> = Vec::new();
+        let mut texts: Vec<(&SharedStr, Lang, Modes)> = Vec::new();
         let mut notes: Vec<(Lang, Modes)> = Vec::new();
         for mode in LangMode::ALL {
             for part in self.parts(mode) {
@@ -209,7 +306,9 @@ impl Text {
     /// A text from the strings of its two languages, checked: a blank translation is no
     /// translation (the reader gets the other language, marked), and one must remain.
     pub fn checked(zh: Option<SharedStr>, en: Option<SharedStr>) -> Result<Text, &'static str> {
-        let keep = |s: Option<SharedStr>| s.filter(|s| !s.trim().is_empty());
+        // A text kept outside was taken out only if it was not blank (and is not read here).
+        let keep =
+            |s: Option<SharedStr>| s.filter(|s| s.kept_outside().is_some() || !s.trim().is_empty());
         match (keep(zh), keep(en)) {
             (None, None) => Err("a text needs a non-empty \"zh\" or \"en\""),
             (zh, en) => Ok(Text { zh, en }),
@@ -556,7 +655,7 @@ mod tests {
         assert_eq!(
             parts
                 .iter()
-                .map(|p| (p.text, p.lang, p.missing))
+                .map(|p| (&**p.text, p.lang, p.missing))
                 .collect::<Vec<_>>(),
             [
                 ("国内要闻", Lang::Zh, None),
@@ -580,6 +679,13 @@ mod tests {
         assert_eq!(only_en.parts(LangMode::En)[0].missing, None);
     }
 
+    fn words<'a>(layout: &'a Layout<'_>) -> Vec<(&'a str, Lang, Modes)> {
+        let texts = layout.texts.iter();
+        texts
+            .map(|&(text, lang, modes)| (&**text, lang, modes))
+            .collect()
+    }
+
     #[test]
     fn the_layout_shows_each_language_in_its_modes() {
         let text = Text::new("国内要闻", "Domestic News");
@@ -587,7 +693,7 @@ mod tests {
         let zh = Modes::default().with(LangMode::Zh).with(LangMode::Both);
         let en = Modes::default().with(LangMode::En).with(LangMode::Both);
         assert_eq!(
-            layout.texts,
+            words(&layout),
             vec![("国内要闻", Lang::Zh, zh), ("Domestic News", Lang::En, en)]
         );
         assert!(layout.notes.is_empty());
@@ -603,7 +709,7 @@ mod tests {
         let all = LangMode::ALL
             .into_iter()
             .fold(Modes::default(), Modes::with);
-        assert_eq!(layout.texts, vec![("Domestic News", Lang::En, all)]);
+        assert_eq!(words(&layout), vec![("Domestic News", Lang::En, all)]);
         let zh_and_both = Modes::default().with(LangMode::Zh).with(LangMode::Both);
         assert_eq!(layout.notes, vec![(Lang::Zh, zh_and_both)]);
     }

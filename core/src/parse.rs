@@ -17,8 +17,8 @@ use std::sync::Arc;
 use crate::json::{self, join, Bad, Json, Object, Read};
 use crate::markup::safe_url;
 use crate::model::{
-    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Section,
-    SharedStr, Text,
+    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item,
+    OutsideTexts, Section, SharedStr, Text,
 };
 use crate::order;
 
@@ -206,7 +206,27 @@ fn catalog_entry(
 /// A broken item, optional field or jurisdiction name is left out with a warning; a broken
 /// issue, section or format is an error.
 pub fn parse_issue(file: &str, json: impl Into<Source>) -> Result<Parsed<Issue>, LoadError> {
-    let Source(buffer) = json.into();
+    read_issue(file, json.into(), None)
+}
+
+/// Reads an issue whose items' titles and bodies were taken out of the file into `outside`:
+/// every non-blank string of a `title` or `body` of an item stands there as its index in
+/// `outside`, written as a decimal string. Everything else reads, and is checked, as in
+/// [`parse_issue`]. The viewer reads issues this way so that their texts stay in the page,
+/// as the browser's own strings, instead of passing through its memory.
+pub fn parse_issue_outside(
+    file: &str,
+    json: impl Into<Source>,
+    outside: &Arc<OutsideTexts>,
+) -> Result<Parsed<Issue>, LoadError> {
+    read_issue(file, json.into(), Some(outside))
+}
+
+fn read_issue(
+    file: &str,
+    Source(buffer): Source,
+    outside: Option<&Arc<OutsideTexts>>,
+) -> Result<Parsed<Issue>, LoadError> {
     let buffer = &buffer;
     let text = |value: &Json| text(value, buffer);
     let tree = read_document(file, buffer, ISSUE_FORMAT)?;
@@ -229,7 +249,7 @@ pub fn parse_issue(file: &str, json: impl Into<Source>) -> Result<Parsed<Issue>,
         let mut items = Vec::with_capacity(raw_items.len());
         for (i, value) in raw_items.iter().enumerate() {
             let place = format!("sections[{s}].items[{i}]");
-            let read = item(value, &place, &mut notes, buffer);
+            let read = item(value, &place, &mut notes, buffer, outside);
             let Some(item) = notes.part(&place, read) else {
                 continue;
             };
@@ -276,13 +296,19 @@ pub fn parse_issue(file: &str, json: impl Into<Source>) -> Result<Parsed<Issue>,
 
 /// One item: the required fields first, so that an item left out for a missing one is not
 /// also reported for its optional ones.
-fn item(value: &Json, place: &str, notes: &mut Notes, buffer: &Arc<String>) -> Read<Item> {
+fn item(
+    value: &Json,
+    place: &str,
+    notes: &mut Notes,
+    buffer: &Arc<String>,
+    outside: Option<&Arc<OutsideTexts>>,
+) -> Read<Item> {
     let text = |value: &Json| text(value, buffer);
     let item = value.object()?;
     let id = item.field("id", checked(Id::new))?;
     let jurisdiction = item.field("jurisdiction", checked(Code::new))?;
-    let title = item.field("title", text)?;
-    let body = item.field("body", text)?;
+    let title = item.field("title", |value| text_kept(value, buffer, outside))?;
+    let body = item.field("body", |value| text_kept(value, buffer, outside))?;
     Ok(Item {
         id,
         jurisdiction,
@@ -363,8 +389,29 @@ fn read_contact(contact: Object, notes: &mut Notes, buffer: &Arc<String>) -> Con
 /// A [`Text`]: an object with a `zh` and/or an `en` string. Its strings are slices of the
 /// file's text (`buffer`) unless they had escapes.
 fn text(value: &Json, buffer: &Arc<String>) -> Read<Text> {
+    text_kept(value, buffer, None)
+}
+
+/// A [`Text`] whose strings may have been taken out into `outside` (see
+/// [`parse_issue_outside`]): a string of digits there is an index into it. A blank string
+/// was left in place, and reads (and is refused) as in any other text.
+fn text_kept(
+    value: &Json,
+    buffer: &Arc<String>,
+    outside: Option<&Arc<OutsideTexts>>,
+) -> Read<Text> {
     let shared = |value: &Json| {
-        Ok(match value.string()? {
+        let string = value.string()?;
+        if let Some(outside) = outside {
+            if !string.is_empty() && string.bytes().all(|b| b.is_ascii_digit()) {
+                return string
+                    .parse()
+                    .ok()
+                    .and_then(|index| SharedStr::outside(outside, index))
+                    .ok_or_else(|| Bad::new("a text taken out of the file is not there"));
+            }
+        }
+        Ok(match string {
             Cow::Borrowed(slice) => {
                 // The tree was read from `buffer`: its slices lie inside it.
                 let start = slice.as_ptr() as usize - buffer.as_ptr() as usize;
@@ -532,6 +579,118 @@ mod tests {
         match result {
             Err(e @ LoadError::Invalid(_)) => e.to_string(),
             other => panic!("expected an invalid-file error, got {other:?}"),
+        }
+    }
+
+    /// Reading an issue with its texts kept apart (natively only: serde_json takes the
+    /// texts out, as the viewer does with the browser's JSON).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod outside {
+        use super::*;
+
+        /// Texts kept apart from the file for [`parse_issue_outside`], counting its reads.
+        struct Kept(Vec<String>, std::sync::atomic::AtomicUsize);
+
+        impl crate::model::Keeper for Kept {
+            fn read(&self, index: usize) -> String {
+                self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                self.0[index].clone()
+            }
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+        }
+
+        /// `json` with every non-blank string of an item's title or body taken out, as the
+        /// viewer does it in the page: the file left and the texts kept apart.
+        fn take_out(json: &str) -> (String, Arc<OutsideTexts>) {
+            let mut tree: serde_json::Value = serde_json::from_str(json).unwrap();
+            let mut kept = Vec::new();
+            for section in tree["sections"].as_array_mut().into_iter().flatten() {
+                for item in section["items"].as_array_mut().into_iter().flatten() {
+                    for field in ["title", "body"] {
+                        for lang in ["zh", "en"] {
+                            let Some(value) = item.get_mut(field).and_then(|t| t.get_mut(lang))
+                            else {
+                                continue;
+                            };
+                            if let Some(text) = value.as_str().filter(|t| !t.trim().is_empty()) {
+                                kept.push(text.to_owned());
+                                *value = (kept.len() - 1).to_string().into();
+                            }
+                        }
+                    }
+                }
+            }
+            let count = kept.len();
+            let keeper = Kept(kept, Default::default());
+            (tree.to_string(), OutsideTexts::new(Box::new(keeper), count))
+        }
+
+        fn reads(outside: &OutsideTexts) -> usize {
+            let keeper = outside.keeper().as_any().downcast_ref::<Kept>().unwrap();
+            keeper.1.load(std::sync::atomic::Ordering::Relaxed)
+        }
+
+        #[test]
+        fn an_issue_with_its_texts_kept_outside_reads_as_the_whole_file_does() {
+            let json = include_str!("../../public/issues/cyber-041.json");
+            let (rest, outside) = take_out(json);
+            assert!(
+                rest.len() < json.len() / 2,
+                "the texts are most of the file"
+            );
+            let apart = parse_issue_outside("cyber-041.json", rest, &outside).unwrap();
+            assert_eq!(
+                reads(&outside),
+                0,
+                "reading the file reads none of its texts"
+            );
+            assert_eq!(apart, parse_issue("cyber-041.json", json).unwrap());
+            let body = &apart.value.sections[0].items[0].body;
+            let zh = body.string(Lang::Zh).unwrap();
+            assert!(zh.kept_outside().is_some());
+            // Read for one use, a text is not kept; read through Deref, it is kept once.
+            let before = reads(&outside);
+            assert_eq!(zh.read(), zh.read());
+            assert_eq!(reads(&outside), before + 2);
+            assert_eq!(&**zh, &**zh);
+            assert_eq!(reads(&outside), before + 3);
+            assert!(matches!(zh.read(), Cow::Borrowed(_)));
+        }
+
+        #[test]
+        fn texts_kept_outside_are_checked_like_any_other() {
+            // A blank text stays in the file and is refused as usual; a number is still no text.
+            let blank = r#"{"id":"b","jurisdiction":"CN","title":{"en":"  "},"body":{"en":"B"}}"#;
+            let number = r#"{"id":"c","jurisdiction":"CN","title":{"en":5},"body":{"en":"B"}}"#;
+            let json = issue_with_items(&[GOOD_ITEM, blank, number].join(","));
+            let (rest, outside) = take_out(&json);
+            let apart = parse_issue_outside("x.json", rest, &outside).unwrap();
+            assert_eq!(apart, parse_issue("x.json", json.as_str()).unwrap());
+            assert_eq!(apart.warnings.len(), 2);
+            // Digits elsewhere are words, not texts kept outside.
+            let digits = r#"{"id":"d","jurisdiction":"CN","regulator":{"en":"0"},"title":{"en":"T"},"body":{"en":"B"}}"#;
+            let (rest, outside) = take_out(&issue_with_items(digits));
+            let item = &parse_issue_outside("x.json", rest, &outside)
+                .unwrap()
+                .value
+                .sections[0]
+                .items[0];
+            let regulator = item.regulator.as_ref().unwrap().string(Lang::En).unwrap();
+            assert!(regulator.kept_outside().is_none());
+            assert_eq!(&**regulator, "0");
+            // An index past the texts kept is an error, not a panic.
+            let (_, outside) = take_out(&issue_with_items(GOOD_ITEM));
+            let past = issue_with_items(
+                r#"{"id":"a","jurisdiction":"CN","title":{"en":"7"},"body":{"en":"1"}}"#,
+            );
+            let read = parse_issue_outside("x.json", past, &outside).unwrap();
+            assert_eq!(read.value.items().count(), 0);
+            assert_eq!(
+                read.warnings[0].to_string(),
+                "x.json: sections[0].items[0].title.en: a text taken out of the file is not there; this part is left out"
+            );
         }
     }
 

@@ -104,8 +104,8 @@ impl SearchIndex {
             let id = self.docs.len() as u32;
             let names = issue.jurisdictions.get(&item.jurisdiction);
             let plain_text = |text: &Text| Text {
-                zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
-                en: text.en.as_deref().map(|s| markup::plain(s).into()),
+                zh: text.zh.as_ref().map(|s| markup::plain(&s.read()).into()),
+                en: text.en.as_ref().map(|s| markup::plain(&s.read()).into()),
             };
             let title = plain_text(&item.title);
             let body = plain_text(&item.body);
