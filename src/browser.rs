@@ -4,7 +4,7 @@
 
 use newsletter_core::parse::check_size;
 use newsletter_core::url::ViewState;
-use newsletter_core::LoadError;
+use newsletter_core::{parse_issue, parse_issue_outside, Issue, LoadError, Parsed};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -231,10 +231,37 @@ pub fn fetch_early(url: &str) {
 }
 
 /// Fetches `url` (relative to the page) as UTF-8 text. `file` names it in error messages.
+pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
+    let body = fetch_body(url, file, web_sys::Response::array_buffer).await?;
+    // The bytes are copied into wasm memory once, at their exact size (a JS string would be
+    // re-encoded through a buffer of up to three bytes per UTF-16 unit), and read as UTF-8
+    // as the browser's text() would: bad sequences become U+FFFD.
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// Fetches and reads the issue at `url` (relative to the page); `file` names it in
+/// messages. Its item texts stay in the page ([`crate::page_texts`]); a file the browser
+/// cannot parse is read whole by the core's reader, which says where it is broken.
+pub async fn fetch_issue(url: &str, file: &str) -> Result<Parsed<Issue>, LoadError> {
+    // Decoded as UTF-8 by the browser, bad sequences becoming U+FFFD as in fetch_text.
+    let text = fetch_body(url, file, web_sys::Response::text).await?;
+    match crate::page_texts::take_out(&text) {
+        Some((rest, texts)) => parse_issue_outside(file, rest, &texts),
+        None => parse_issue(file, text.as_string().unwrap_or_default()),
+    }
+}
+
+/// Fetches `url` and reads its body with `read` (`text`, `array_buffer`).
 ///
 /// The request is a plain GET with the browser's default caching, so it matches the
 /// catalog's `<link rel="preload">` in index.html and the host's cache headers apply.
-pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
+async fn fetch_body(
+    url: &str,
+    file: &str,
+    read: fn(&web_sys::Response) -> Result<js_sys::Promise, JsValue>,
+) -> Result<JsValue, LoadError> {
     let network = |error: JsValue| LoadError::Network {
         file: file.to_owned(),
         detail: js_message(&error),
@@ -269,15 +296,9 @@ pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
         check_size(file, bytes)?;
     }
     // A connection dropped mid-body rejects here.
-    let body = JsFuture::from(response.array_buffer().map_err(network)?)
+    JsFuture::from(read(&response).map_err(network)?)
         .await
-        .map_err(network)?;
-    // The bytes are copied into wasm memory once, at their exact size (a JS string would be
-    // re-encoded through a buffer of up to three bytes per UTF-16 unit), and read as UTF-8
-    // as the browser's text() would: bad sequences become U+FFFD.
-    let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        .map_err(network)
 }
 
 fn js_message(error: &JsValue) -> String {

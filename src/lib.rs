@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod page_texts;
 pub mod state;
 
 pub use components::app::{App, Viewer};

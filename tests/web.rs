@@ -4,13 +4,15 @@
 
 use leptos::prelude::*;
 use newsletter_core::url::ViewState;
-use newsletter_core::{parse_issue, LangMode, LoadError};
+use newsletter_core::{parse_issue, parse_issue_outside, Issue, LangMode, LoadError, Parsed};
 use newsletter_viewer::components::app::shared;
 use newsletter_viewer::components::bar::LangSwitch;
 use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
+use newsletter_viewer::page_texts;
 use newsletter_viewer::state::{Reading, View};
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -29,6 +31,12 @@ const STYLES: [&str; 3] = [
 
 /// Mounts the language switch and an issue view over `json` in a fresh container.
 fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Element {
+    let parsed = shared(parse_issue("fixture.json", json).expect("fixture parses"));
+    mount_parsed(parsed, state, remembered)
+}
+
+/// Mounts the language switch and an issue view over `parsed` in a fresh container.
+fn mount_parsed(parsed: Parsed<Arc<Issue>>, state: ViewState, remembered: Option<&str>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     if document.get_element_by_id("nv-test-styles").is_none() {
         let style = document.create_element("style").unwrap();
@@ -38,7 +46,6 @@ fn mount(json: &'static str, state: ViewState, remembered: Option<&str>) -> Elem
     }
     let container = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&container).unwrap();
-    let parsed = shared(parse_issue("fixture.json", json).expect("fixture parses"));
     let remembered = remembered.map(str::to_owned);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         let view = View::detached(state);
@@ -287,6 +294,21 @@ async fn markup_in_data_is_text_and_only_safe_links_become_links() {
     assert_eq!(hrefs, ["https://example.org/notice"]);
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"pwned".into()).unwrap();
     assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn an_issue_read_with_its_texts_kept_in_the_page_renders_as_when_read_whole() {
+    for json in [SAMPLE, PARTIAL] {
+        let (rest, texts) = page_texts::take_out(&json.into()).expect("the browser parses it");
+        let apart = parse_issue_outside("fixture.json", rest, &texts).expect("it reads");
+        let whole = mount(json, ViewState::default(), Some("both"));
+        let kept = mount_parsed(shared(apart), ViewState::default(), Some("both"));
+        tick().await;
+        assert!(whole.inner_html().contains("nv-card"));
+        assert_eq!(kept.inner_html(), whole.inner_html());
+    }
+    // What the browser cannot parse is left to the core's reader, which says where.
+    assert!(page_texts::take_out(&"{\"format\": ".into()).is_none());
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use newsletter_core::model::IssuePath;
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError, Parsed};
+use newsletter_core::{parse_catalog, Catalog, Issue, LoadError, Parsed};
 use std::sync::Arc;
 
 use crate::browser;
@@ -107,8 +107,9 @@ fn issue_url(file: &IssuePath) -> String {
 }
 
 pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
-    let text = browser::fetch_text(&issue_url(&file), file.as_str()).await?;
-    parse_issue(file.as_str(), text).map(shared)
+    browser::fetch_issue(&issue_url(&file), file.as_str())
+        .await
+        .map(shared)
 }
 
 /// A read file with its value shared: the views take it without copying it.

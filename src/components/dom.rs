@@ -48,6 +48,12 @@ impl Dom {
         parent.append_with_str_1(text).expect("a text appended");
     }
 
+    /// A node made elsewhere (a file's text kept in the page, see
+    /// [`crate::page_texts::literal`]), appended to `parent`.
+    pub fn node(&self, parent: &Element, node: &Node) {
+        parent.append_child(node).expect("a node appended");
+    }
+
     /// `<option value="{value}">{label}</option>`, appended to `parent`.
     pub fn option(&self, parent: &Node, label: &str, value: &str, selected: bool) {
         let option = HtmlOptionElement::new_with_text_and_value_and_default_selected_and_selected(

@@ -17,6 +17,7 @@ use web_sys::{Element, Node};
 
 use crate::browser;
 use crate::components::dom::{set, set_class, set_word, word, Dom, Static, Words};
+use crate::page_texts;
 use crate::state::use_reading;
 
 /// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
@@ -118,7 +119,10 @@ impl Dom {
         let layout = text.layout();
         for (words, lang, modes) in layout.texts {
             let span = self.in_lang(parent, "span", "nv-t", modes, lang);
-            self.inlines(&span, markup::parse_line(words));
+            match page_texts::literal(words) {
+                Some(literal) => self.node(&span, &literal),
+                None => self.inlines(&span, markup::parse_line(&words.read())),
+            }
         }
         self.notes(parent, &layout.notes);
     }
@@ -129,7 +133,12 @@ impl Dom {
         self.notes(parent, &layout.notes);
         for (words, lang, modes) in layout.texts {
             let block = self.in_lang(parent, "div", "nv-block", modes, lang);
-            for paragraph in markup::parse(words) {
+            if let Some(literal) = page_texts::literal(words) {
+                let p = self.element(&block, "p", "");
+                self.node(&p, &literal);
+                continue;
+            }
+            for paragraph in markup::parse(&words.read()) {
                 let p = self.element(&block, "p", "");
                 self.inlines(&p, paragraph);
             }
