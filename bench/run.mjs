@@ -190,6 +190,8 @@ for (let run = 0; run < RUNS; run++) {
       record(app, "1,000-issue catalog: list rendered (ms)", t.options);
       const mem = await memory(reader);
       record(app, "2,000 items: JS heap + wasm memory (MB)", mem.total / 1e6);
+      record(app, "2,000 items: of which JS heap (MB)", mem.js / 1e6);
+      if (app === "viewer") record(app, "2,000 items: of which wasm memory (MB)", mem.wasm / 1e6);
       record(app, "2,000 items: switch language zh → en (ms)", await interaction(reader, SELECTORS[app].en));
       record(app, "2,000 items: apply filter CN (ms)", await interaction(reader, SELECTORS[app].filter));
       await context.close();
