@@ -7,10 +7,16 @@
 //! the rest (a tenth of the file) is read and checked by the core's reader as usual
 //! ([`newsletter_core::parse_issue_outside`]). A text without markup then goes into its
 //! text node straight from the page's own string; one with markup is read into wasm memory
-//! for the moment its markup is parsed.
+//! for the moment its markup is parsed. Taking the texts out reads none of them into wasm
+//! memory: whether one is blank or literal is asked of the page's regular expressions.
+//!
+//! The browser's JSON and the core's agree on what is JSON, on a repeated key (the last
+//! wins) and on a lone surrogate (shown as U+FFFD). One difference: the rest of the file
+//! reaches the core's reader re-written by `JSON.stringify`, so a number is read as the
+//! browser's number, and a count written `41.0` or `4.1e1` is taken as 41 where the core,
+//! reading the file whole, refuses it (with a warning; the field is optional).
 
-use js_sys::{Array, Reflect, JSON};
-use newsletter_core::markup::is_literal;
+use js_sys::{Array, Number, Reflect, JSON};
 use newsletter_core::model::{Keeper, OutsideTexts, SharedStr};
 use send_wrapper::SendWrapper;
 use std::any::Any;
@@ -18,23 +24,39 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The texts taken out of an issue, each in a text node of the page that is in no document
-/// (the page shows copies of it), and which of them are literal (shown as they are, see
-/// [`is_literal`]).
+use crate::components::dom::word;
+
+/// The texts taken out of an issue, and which of them are literal (shown as they are, see
+/// [`newsletter_core::markup::is_literal`]).
 ///
-/// Nodes rather than the strings: a string handed to the DOM moves out of the JS heap into
-/// the DOM's storage, and the node and its copies share that one string, where a string
-/// kept as such stays in the JS heap as well (measured in a plain page: 8,000 texts of a
-/// 2,000-item issue held as strings beside their nodes cost 1.06 MB of JS heap, held as
-/// nodes 0.36 MB).
+/// Each is a string until it is first shown or read, then a text node of the page: a
+/// string handed to the DOM moves out of the JS heap into the DOM's storage, and a node and
+/// its copies share that one string, where a string kept as such stays in the JS heap as
+/// well (measured in a plain page: 8,000 texts of a 2,000-item issue held as strings beside
+/// their nodes cost 1.06 MB of JS heap, held as nodes 0.36 MB).
 struct PageTexts {
     texts: SendWrapper<Array>,
     literal: Vec<bool>,
 }
 
+impl PageTexts {
+    /// The text at `index` as a node; the first time, the node made from its string, which
+    /// takes the string's place.
+    fn node(&self, index: usize) -> (web_sys::Text, bool) {
+        let kept = self.texts.get(index as u32);
+        if kept.is_string() {
+            let node = page().create_text(&kept);
+            self.texts.set(index as u32, node.clone().into());
+            (node, true)
+        } else {
+            (kept.unchecked_into(), false)
+        }
+    }
+}
+
 impl Keeper for PageTexts {
     fn read(&self, index: usize) -> String {
-        node(&self.texts, index).data()
+        self.node(index).0.data()
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -42,19 +64,18 @@ impl Keeper for PageTexts {
     }
 }
 
-fn node(texts: &Array, index: usize) -> web_sys::Text {
-    texts.get(index as u32).unchecked_into()
-}
-
-/// A text node for `text`, when it is kept in the page and shown as it is: a copy of the
-/// kept node, sharing its string.
+/// A text node for `text`, when it is kept in the page and shown as it is: the kept node
+/// the first time, then copies of it (sharing its string).
 pub fn literal(text: &SharedStr) -> Option<web_sys::Node> {
     let (keeper, index) = text.kept_outside()?;
     let page = keeper.as_any().downcast_ref::<PageTexts>()?;
     if !page.literal[index] {
         return None;
     }
-    node(&page.texts, index).clone_node().ok()
+    match page.node(index) {
+        (node, true) => Some(node.into()),
+        (node, false) => node.clone_node().ok(),
+    }
 }
 
 /// `file` parsed by the browser with its item texts taken out: the rest of the file as
@@ -62,8 +83,7 @@ pub fn literal(text: &SharedStr) -> Option<web_sys::Node> {
 /// reader then reads it whole, and says where it is broken).
 pub fn take_out(file: &JsValue) -> Option<(String, Arc<OutsideTexts>)> {
     let tree = parse_json(file).ok()?;
-    let document = web_sys::window()?.document()?;
-    let document: &Page = document.unchecked_ref();
+    let checks = Checks::new();
     let texts = Array::new();
     let mut literal = Vec::new();
     for section in elements(&tree, "sections") {
@@ -73,19 +93,17 @@ pub fn take_out(file: &JsValue) -> Option<(String, Arc<OutsideTexts>)> {
                     continue;
                 };
                 for lang in ["zh", "en"] {
-                    let Some(value) = member(&text, lang) else {
-                        continue;
-                    };
-                    let Some(words) = value.as_string() else {
+                    let Some(value) = member(&text, lang).filter(JsValue::is_string) else {
                         continue;
                     };
                     // A blank text stays, for the reader to refuse.
-                    if words.trim().is_empty() {
+                    if checks.blank.test_value(&value) {
                         continue;
                     }
-                    literal.push(is_literal(&words));
-                    let index = texts.push(&document.create_text(&value)) - 1;
-                    Reflect::set(&text, &lang.into(), &index.to_string().into()).ok()?;
+                    literal.push(!checks.not_literal.test_value(&value));
+                    let index = texts.push(&value) - 1;
+                    let marker = Number::from(index).to_string_with_radix(10).ok()?;
+                    Reflect::set(&text, word(lang), &marker).ok()?;
                 }
             }
         }
@@ -104,6 +122,32 @@ pub fn take_out(file: &JsValue) -> Option<(String, Arc<OutsideTexts>)> {
     Some((rest, OutsideTexts::new(Box::new(page), count)))
 }
 
+/// The core's checks of a text, as the page's regular expressions, so that a text need not
+/// be read into wasm memory to be checked. `\p{White_Space}` is the set Rust's
+/// `char::is_whitespace` (and so `str::trim`) uses; a browser test holds the two to agree
+/// on every such character and more.
+pub struct Checks {
+    /// Empty after `trim()`: no text at all.
+    pub blank: Pattern,
+    /// Not [`newsletter_core::markup::is_literal`] (given that the text is not blank).
+    pub not_literal: Pattern,
+}
+
+impl Checks {
+    pub fn new() -> Checks {
+        Checks {
+            blank: Pattern::new(r"^\p{White_Space}*$", "u"),
+            not_literal: Pattern::new(r"^\p{White_Space}|\p{White_Space}$|[*\[\n]", "u"),
+        }
+    }
+}
+
+impl Default for Checks {
+    fn default() -> Checks {
+        Checks::new()
+    }
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// `JSON.parse` of a string of the page (js_sys's takes a Rust one, which would copy
@@ -117,6 +161,14 @@ extern "C" {
     #[wasm_bindgen(method, js_name = createTextNode)]
     fn create_text(this: &Page, data: &JsValue) -> web_sys::Text;
 
+    /// A regular expression of the page, tested on strings of the page.
+    #[wasm_bindgen(js_name = RegExp)]
+    pub type Pattern;
+    #[wasm_bindgen(constructor, js_class = "RegExp")]
+    fn new(source: &str, flags: &str) -> Pattern;
+    #[wasm_bindgen(method, js_name = test)]
+    pub fn test_value(this: &Pattern, text: &JsValue) -> bool;
+
     /// The page's `TextEncoder`, taking a string of the page.
     #[wasm_bindgen(js_name = TextEncoder)]
     type Encoder;
@@ -126,22 +178,29 @@ extern "C" {
     fn encode(this: &Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
 }
 
+fn page() -> Page {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("the viewer runs in a page")
+        .unchecked_into()
+}
+
 fn is_object(value: &JsValue) -> bool {
     value.is_object() && !Array::is_array(value)
 }
 
 /// `object[key]`, if `object` is an object that has it.
-fn member(object: &JsValue, key: &str) -> Option<JsValue> {
+fn member(object: &JsValue, key: &'static str) -> Option<JsValue> {
     if !is_object(object) {
         return None;
     }
-    Reflect::get(object, &key.into())
+    Reflect::get(object, word(key))
         .ok()
         .filter(|v| !v.is_undefined())
 }
 
 /// The elements of the array `object[key]` (none if it is not an array).
-fn elements(object: &JsValue, key: &str) -> impl Iterator<Item = JsValue> {
+fn elements(object: &JsValue, key: &'static str) -> impl Iterator<Item = JsValue> {
     let array = member(object, key)
         .filter(Array::is_array)
         .map(|array| array.unchecked_into::<Array>())

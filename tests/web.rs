@@ -13,7 +13,7 @@ use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::page_texts;
 use newsletter_viewer::state::{Reading, View};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -309,6 +309,39 @@ async fn an_issue_read_with_its_texts_kept_in_the_page_renders_as_when_read_whol
     }
     // What the browser cannot parse is left to the core's reader, which says where.
     assert!(page_texts::take_out(&"{\"format\": ".into()).is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_page_checks_texts_as_the_core_does() {
+    // Every character Rust counts as whitespace, some it does not, and the markup's own.
+    let spaces = (0..=0x3000u32)
+        .filter_map(char::from_u32)
+        .filter(|c| c.is_whitespace());
+    let others = [
+        '\u{feff}', '\u{200b}', '\u{180e}', '\u{2060}', '\u{1c}', '*', '[', ']', '\n', '\r', 'a',
+        '中',
+    ];
+    let checks = page_texts::Checks::new();
+    let mut tried = 0;
+    for c in spaces.chain(others) {
+        for text in [
+            format!("{c}"),
+            format!("{c}x"),
+            format!("x{c}"),
+            format!("x{c}y"),
+            format!("{c}{c}"),
+        ] {
+            let value = JsValue::from_str(&text);
+            let blank = text.trim().is_empty();
+            assert_eq!(checks.blank.test_value(&value), blank, "{text:?}");
+            if !blank {
+                let literal = newsletter_core::markup::is_literal(&text);
+                assert_eq!(!checks.not_literal.test_value(&value), literal, "{text:?}");
+            }
+            tried += 1;
+        }
+    }
+    assert!(tried > 100);
 }
 
 #[wasm_bindgen_test]
