@@ -53,7 +53,7 @@ impl SharedStr {
 
     /// The text at `index` of `texts`, if there is one.
     pub fn outside(texts: &Arc<OutsideTexts>, index: usize) -> Option<SharedStr> {
-        (index < texts.cache.len()).then(|| {
+        (index < texts.count).then(|| {
             SharedStr(Kept::Outside {
                 texts: texts.clone(),
                 index: index as u32,
@@ -66,7 +66,7 @@ impl SharedStr {
     pub fn read(&self) -> Cow<'_, str> {
         match &self.0 {
             Kept::Slice { .. } => Cow::Borrowed(&**self),
-            Kept::Outside { texts, index } => match texts.cache[*index as usize].get() {
+            Kept::Outside { texts, index } => match texts.kept(*index).and_then(OnceLock::get) {
                 Some(read) => Cow::Borrowed(read),
                 None => Cow::Owned(texts.keeper.read(*index as usize)),
             },
@@ -90,7 +90,7 @@ impl std::ops::Deref for SharedStr {
         match &self.0 {
             Kept::Slice { buffer, start, end } => &buffer[*start as usize..*end as usize],
             Kept::Outside { texts, index } => {
-                texts.cache[*index as usize].get_or_init(|| texts.keeper.read(*index as usize))
+                texts.cache()[*index as usize].get_or_init(|| texts.keeper.read(*index as usize))
             }
         }
     }
@@ -122,10 +122,22 @@ pub trait Keeper: Send + Sync {
 /// read; [`SharedStr::read`] reads without keeping.
 pub struct OutsideTexts {
     keeper: Box<dyn Keeper>,
-    cache: Vec<OnceLock<String>>,
+    count: usize,
+    /// Made on the first read through `Deref`: a view that only shows texts never needs it.
+    cache: OnceLock<Box<[OnceLock<String>]>>,
 }
 
 impl OutsideTexts {
+    fn cache(&self) -> &[OnceLock<String>] {
+        self.cache
+            .get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect())
+    }
+
+    /// The text at `index` as kept here, if the cache has been made.
+    fn kept(&self, index: u32) -> Option<&OnceLock<String>> {
+        Some(&self.cache.get()?[index as usize])
+    }
+
     /// What holds the texts.
     pub fn keeper(&self) -> &dyn Keeper {
         &*self.keeper
@@ -135,7 +147,8 @@ impl OutsideTexts {
     pub fn new(keeper: Box<dyn Keeper>, count: usize) -> Arc<OutsideTexts> {
         Arc::new(OutsideTexts {
             keeper,
-            cache: (0..count).map(|_| OnceLock::new()).collect(),
+            count,
+            cache: OnceLock::new(),
         })
     }
 }
