@@ -40,23 +40,23 @@ struct PageTexts {
 }
 
 impl PageTexts {
-    /// The text at `index` as a node; the first time, the node made from its string, which
-    /// takes the string's place.
-    fn node(&self, index: usize) -> (web_sys::Text, bool) {
+    /// The text at `index` as a node in no document; the first time, made from its string,
+    /// which it replaces.
+    fn node(&self, index: usize) -> web_sys::Text {
         let kept = self.texts.get(index as u32);
         if kept.is_string() {
             let node = page().create_text(&kept);
             self.texts.set(index as u32, node.clone().into());
-            (node, true)
+            node
         } else {
-            (kept.unchecked_into(), false)
+            kept.unchecked_into()
         }
     }
 }
 
 impl Keeper for PageTexts {
     fn read(&self, index: usize) -> String {
-        self.node(index).0.data()
+        self.node(index).data()
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -64,18 +64,16 @@ impl Keeper for PageTexts {
     }
 }
 
-/// A text node for `text`, when it is kept in the page and shown as it is: the kept node
-/// the first time, then copies of it (sharing its string).
+/// A text node for `text`, when it is kept in the page and shown as it is: a copy of the
+/// kept node, sharing its string. The kept node itself never goes into the document, so
+/// nothing done to the page's nodes (a browser's page translation, say) changes the text.
 pub fn literal(text: &SharedStr) -> Option<web_sys::Node> {
     let (keeper, index) = text.kept_outside()?;
     let page = keeper.as_any().downcast_ref::<PageTexts>()?;
     if !page.literal[index] {
         return None;
     }
-    match page.node(index) {
-        (node, true) => Some(node.into()),
-        (node, false) => node.clone_node().ok(),
-    }
+    page.node(index).clone_node().ok()
 }
 
 /// `file` parsed by the browser with its item texts taken out: the rest of the file as

@@ -301,11 +301,23 @@ async fn an_issue_read_with_its_texts_kept_in_the_page_renders_as_when_read_whol
     for json in [SAMPLE, PARTIAL] {
         let (rest, texts) = page_texts::take_out(&json.into()).expect("the browser parses it");
         let apart = parse_issue_outside("fixture.json", rest, &texts).expect("it reads");
+        let apart = shared(apart);
         let whole = mount(json, ViewState::default(), Some("both"));
-        let kept = mount_parsed(shared(apart), ViewState::default(), Some("both"));
+        let kept = mount_parsed(apart.clone(), ViewState::default(), Some("both"));
         tick().await;
         assert!(whole.inner_html().contains("nv-card"));
         assert_eq!(kept.inner_html(), whole.inner_html());
+        // What is done to the shown nodes does not reach the texts kept: shown again, the
+        // issue reads as it did.
+        for element in find_all(&kept, ".nv-t, .nv-block p") {
+            if let Some(shown) = element.first_child() {
+                shown.set_node_value(Some("changed in the page"));
+            }
+        }
+        assert!(kept.inner_html().contains("changed in the page"));
+        let again = mount_parsed(apart, ViewState::default(), Some("both"));
+        tick().await;
+        assert_eq!(again.inner_html(), whole.inner_html());
     }
     // What the browser cannot parse is left to the core's reader, which says where.
     assert!(page_texts::take_out(&"{\"format\": ".into()).is_none());
