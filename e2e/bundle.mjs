@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { inlineStyles } from "../tools/inline.mjs";
 
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -15,7 +16,7 @@ export function bundleSizes(dist) {
     add(f.replace(/-[0-9a-f]{12,}/, ""), fs.readFileSync(path.join(dist, f)));
   }
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
-  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  const styles = inlineStyles(html);
   if (styles.length > 0) add("index.html <style>", Buffer.from(styles.join("\n")));
   const total = Object.values(parts).reduce((sum, part) => sum + part.brotli, 0);
   return { parts, total };

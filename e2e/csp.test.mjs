@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { harness } from "./harness.mjs";
+import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const POLICY = fs.readFileSync(`${DIST}csp.txt`, "utf8").trim();
@@ -16,10 +17,10 @@ test("the policy is strict", () => {
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(meta, "index.html carries the policy");
   // One hash for each inline script of the page (trunk's loader, the loading note's timer).
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].length;
+  const inline = inlineScripts(html).length;
   assert.equal(inline, 2);
   // And one for each style sheet, inlined into the page by the build.
-  const styles = [...html.matchAll(/<style[^>]*>/g)].length;
+  const styles = inlineStyles(html).length;
   assert.equal(styles, 4);
   for (const policy of [meta, POLICY]) {
     assert.match(policy, /default-src 'none'/);

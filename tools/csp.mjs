@@ -8,15 +8,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { inlineScripts, inlineStyles } from "./inline.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const indexPath = path.join(dir, "index.html");
 let html = fs.readFileSync(indexPath, "utf8");
 
-const hashesOf = (pattern) =>
-  [...html.matchAll(pattern)].map((match) => `'sha256-${crypto.createHash("sha256").update(match[1], "utf8").digest("base64")}'`);
-const hashes = hashesOf(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g);
-const styleHashes = hashesOf(/<style[^>]*>([\s\S]*?)<\/style>/g);
+const hashesOf = (contents) =>
+  contents.map((content) => `'sha256-${crypto.createHash("sha256").update(content, "utf8").digest("base64")}'`);
+const hashes = hashesOf(inlineScripts(html));
+const styleHashes = hashesOf(inlineStyles(html));
 
 // Everything from the page's own origin; wasm compiled by the browser without eval.
 const common = [
