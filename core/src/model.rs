@@ -203,26 +203,25 @@ impl Text {
 
     /// The string in `lang`, if the text has it.
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Zh => self.zh.as_deref(),
-            Lang::En => self.en.as_deref(),
+        self.string(lang).map(|string| &**string)
+    }
+
+    /// The language shown to a reader of `wanted`: that one if the text has it, else the
+    /// other one (true: a fallback). A Text always holds at least one (checked when read).
+    fn stand_in(&self, wanted: Lang) -> (Lang, bool) {
+        match self.string(wanted) {
+            Some(_) => (wanted, false),
+            None => (wanted.other(), true),
         }
     }
 
     /// The string for a reader of `lang`: that language, or else the other one, marked.
-    pub fn show(&self, lang: Lang) -> Shown<'_> {
-        match self.get(lang) {
-            Some(text) => Shown {
-                text,
-                lang,
-                fallback: false,
-            },
-            None => Shown {
-                // A Text always holds at least one language (checked when read).
-                text: self.get(lang.other()).unwrap_or_default(),
-                lang: lang.other(),
-                fallback: true,
-            },
+    pub fn show(&self, wanted: Lang) -> Shown<'_> {
+        let (lang, fallback) = self.stand_in(wanted);
+        Shown {
+            text: self.get(lang).unwrap_or_default(),
+            lang,
+            fallback,
         }
     }
 }
@@ -246,15 +245,12 @@ impl Text {
         match mode {
             LangMode::Zh | LangMode::En => {
                 let wanted = mode.primary();
-                let (lang, missing) = match self.string(wanted) {
-                    Some(_) => (wanted, None),
-                    None => (wanted.other(), Some(wanted)),
-                };
+                let (lang, fallback) = self.stand_in(wanted);
                 self.string(lang)
                     .map(|text| Part {
                         text,
                         lang,
-                        missing,
+                        missing: fallback.then_some(wanted),
                     })
                     .into_iter()
                     .collect()

@@ -304,11 +304,12 @@ fn item(
     outside: Option<&Arc<OutsideTexts>>,
 ) -> Read<Item> {
     let text = |value: &Json| text(value, buffer);
+    let kept = |value: &Json| text_kept(value, buffer, outside);
     let item = value.object()?;
     let id = item.field("id", checked(Id::new))?;
     let jurisdiction = item.field("jurisdiction", checked(Code::new))?;
-    let title = item.field("title", |value| text_kept(value, buffer, outside))?;
-    let body = item.field("body", |value| text_kept(value, buffer, outside))?;
+    let title = item.field("title", kept)?;
+    let body = item.field("body", kept)?;
     Ok(Item {
         id,
         jurisdiction,
