@@ -24,7 +24,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::dom::word;
+use crate::components::dom::{text_node, word};
 
 /// The texts taken out of an issue, and which of them are literal (shown as they are, see
 /// [`newsletter_core::markup::is_literal`]).
@@ -45,7 +45,7 @@ impl PageTexts {
     fn node(&self, index: usize) -> web_sys::Text {
         let kept = self.texts.get(index as u32);
         if kept.is_string() {
-            let node = page().create_text(&kept);
+            let node = text_node(&kept);
             self.texts.set(index as u32, node.clone().into());
             node
         } else {
@@ -153,12 +153,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &JsValue) -> Result<JsValue, JsValue>;
 
-    #[wasm_bindgen(js_name = Document)]
-    type Page;
-    /// `createTextNode` with a string of the page.
-    #[wasm_bindgen(method, js_name = createTextNode)]
-    fn create_text(this: &Page, data: &JsValue) -> web_sys::Text;
-
     /// A regular expression of the page, tested on strings of the page.
     #[wasm_bindgen(js_name = RegExp)]
     pub type Pattern;
@@ -174,13 +168,6 @@ extern "C" {
     fn new() -> Encoder;
     #[wasm_bindgen(method)]
     fn encode(this: &Encoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
-}
-
-fn page() -> Page {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("the viewer runs in a page")
-        .unchecked_into()
 }
 
 fn is_object(value: &JsValue) -> bool {

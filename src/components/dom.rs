@@ -137,6 +137,8 @@ extern "C" {
     type Page;
     #[wasm_bindgen(method, js_name = createElement)]
     fn create(this: &Page, tag: &JsValue) -> Element;
+    #[wasm_bindgen(method, js_name = createTextNode)]
+    fn create_text(this: &Page, data: &JsValue) -> web_sys::Text;
 
     #[wasm_bindgen(js_name = Element)]
     type Tagged;
@@ -146,6 +148,12 @@ extern "C" {
     fn set_attribute(this: &Tagged, name: &JsValue, value: &str);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_word(this: &Tagged, name: &JsValue, value: &JsValue);
+}
+
+/// A text node, in no document yet, holding a string of the page (a file's text kept there,
+/// see [`crate::page_texts`]).
+pub fn text_node(data: &JsValue) -> web_sys::Text {
+    document().unchecked_ref::<Page>().create_text(data)
 }
 
 /// Sets an element's classes to a string of the page (see [`word`]).
