@@ -102,9 +102,11 @@ test("a shared search link opens the results; a result opens its item in its iss
   assert.match(page.url(), /issue=cyber-041/);
   assert.match(page.url(), /#cbirc-regulatory-data-security$/);
   assert.doesNotMatch(page.url(), /q=/);
+  // The item is in view, just under the sticky bar.
   await page.waitForFunction(() => {
     const top = document.getElementById("cbirc-regulatory-data-security").getBoundingClientRect().top;
-    return Math.abs(top) < 120;
+    const bar = document.querySelector(".nv-bar").getBoundingClientRect().bottom;
+    return top >= bar && top - bar < 40;
   });
   // Back returns to the results.
   await page.goBack();
