@@ -1,6 +1,7 @@
 // The floor under the start-up and size figures: the smallest Leptos CSR app worth the name
 // (bench/floor/: a counter, a <Show> and a list), built with the viewer's release profile
-// and wasm-opt -Oz, and loaded in headless Chromium the way trunk's page loads the viewer.
+// and wasm-opt -Oz, its js minified as the viewer's is, and loaded in headless Chromium the
+// way trunk's page loads the viewer.
 // Prints its size (brotli) and the time until its first element is in the page. On demand:
 //
 //   node bench/floor.mjs [--runs N (default 15)]
@@ -10,6 +11,7 @@ import path from "node:path";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
+import { minifyBundle } from "../tools/minify.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const APP = path.join(ROOT, "bench/floor");
@@ -29,6 +31,8 @@ const wasm = path.join(OUT, "leptos-floor_bg.wasm");
 const features = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
 run("wasm-opt", ["-Oz", ...features.map((f) => `--enable-${f}`), wasm, "-o", wasm]);
 fs.copyFileSync(path.join(APP, "index.html"), path.join(OUT, "index.html"));
+// Minified as the viewer's build is (its post-build hook).
+await minifyBundle(OUT);
 
 // Measured as the viewer's bundle is (e2e/bundle.mjs): the wasm and the js glue.
 const { parts: sizes, total } = bundleSizes(OUT);

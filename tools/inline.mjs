@@ -1,10 +1,15 @@
 // The inline style sheets and scripts of a built index.html, found in one place for the
-// CSP hook (which hashes them), the size check (which weighs the style sheets as css) and
-// the CSP test (which counts them). The page is the build's own, not arbitrary HTML: the
+// minifier (which rewrites the style sheets), the CSP hook (which hashes them), the size
+// check (which weighs the style sheets as css) and the CSP test (which counts them). The page is the build's own, not arbitrary HTML: the
 // patterns only have to read what trunk writes.
 
+const STYLE = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
+
 /** The contents of each `<style>` element, in order. */
-export const inlineStyles = (html) => [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+export const inlineStyles = (html) => [...html.matchAll(STYLE)].map((m) => m[2]);
+
+/** `html` with the contents of each `<style>` element replaced by `edit(contents)`. */
+export const editStyles = (html, edit) => html.replace(STYLE, (_, open, css, close) => open + edit(css) + close);
 
 /** The contents of each `<script>` element without a `src`, in order. */
 export const inlineScripts = (html) =>

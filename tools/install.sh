@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) the viewer needs and is missing.
 # Idempotent and quick when everything is there. Versions: tools/versions.env.
-#   tools/install.sh          toolchain target, trunk, wasm-bindgen-cli, wasm-opt
+#   tools/install.sh          toolchain target, trunk, wasm-bindgen-cli, wasm-opt, the minifiers
 #   tools/install.sh --test   also Chromium, ChromeDriver, CJK fonts, playwright-core, axe-core
 #   tools/install.sh --wasm-pack   also wasm-pack (optional way to run the browser tests)
 set -euo pipefail
@@ -45,7 +45,7 @@ if ! has wasm-bindgen "$wasm_bindgen_version"; then
   cargo install wasm-bindgen-cli --version "=$wasm_bindgen_version"
 fi
 
-npm_packages=("binaryen@$BINARYEN_VERSION")
+npm_packages=("binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" "lightningcss@$LIGHTNINGCSS_VERSION")
 if $want_test; then
   npm_packages+=("playwright-core@$PLAYWRIGHT_CORE_VERSION" "axe-core@$AXE_CORE_VERSION")
 fi

@@ -1,0 +1,36 @@
+// Trunk post-build hook, run before the CSP hook (which hashes what this leaves): minifies
+// the bundle's JavaScript (wasm-bindgen's glue, with terser) and the style sheets that
+// trunk inlined into index.html (with lightningcss). Trunk's own minifier cannot read the
+// glue (it stops at `export default`), and the copy a reader downloads needs none of the
+// sources' comments. Versions: tools/versions.env.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { editStyles } from "./inline.mjs";
+
+const require = createRequire(new URL("../.tools/package.json", import.meta.url));
+const { minify } = require("terser");
+const { transform } = require("lightningcss");
+
+/** Minifies, in place, every .js file in `dir` and the style sheets of its index.html. */
+export async function minifyBundle(dir) {
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const file = path.join(dir, name);
+    const { code } = await minify(fs.readFileSync(file, "utf8"), { module: true });
+    fs.writeFileSync(file, code);
+  }
+  const index = path.join(dir, "index.html");
+  if (fs.existsSync(index)) {
+    const html = editStyles(fs.readFileSync(index, "utf8"), (css) =>
+      transform({ filename: "index.html <style>", code: Buffer.from(css), minify: true }).code.toString(),
+    );
+    fs.writeFileSync(index, html);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+  await minifyBundle(dir);
+  console.log(`minify.mjs: ${dir} minified`);
+}
