@@ -126,11 +126,18 @@ impl SearchIndex {
                 title.en.as_deref().unwrap_or_default()
             ));
             let all_folded = fold(&all);
-            let mut tokens = index_tokens(&all_folded);
-            order::sort_dedup(&mut tokens);
-            for token in tokens {
-                self.postings.entry(token).or_default().push(id);
-            }
+            let postings = &mut self.postings;
+            index_tokens(&all_folded, |token| match postings.get_mut(token) {
+                // Each doc is listed once under a token, and docs come in ascending order.
+                Some(ids) => {
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    postings.insert(token.to_owned(), vec![id]);
+                }
+            });
             self.docs.push(Doc {
                 issue: issue_at,
                 item_id: item.id.to_string(),
@@ -330,21 +337,26 @@ fn run_tokens(run: &str) -> Vec<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
-/// Everything a text is indexed under: CJK single characters and pairs, stemmed words.
-fn index_tokens(folded: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
+/// Passes `each` everything a text is indexed under, as often as it occurs: CJK single
+/// characters and pairs (slices of the text, so nothing is copied for a token already in
+/// the index), and stemmed words.
+fn index_tokens(folded: &str, mut each: impl FnMut(&str)) {
     for piece in pieces(folded) {
         match piece {
             Piece::Cjk(run) => {
-                tokens.extend(run.chars().map(String::from));
-                if run.chars().nth(1).is_some() {
-                    tokens.extend(run_tokens(run));
+                let mut previous = None;
+                for (at, c) in run.char_indices() {
+                    let end = at + c.len_utf8();
+                    each(&run[at..end]);
+                    if let Some(start) = previous {
+                        each(&run[start..end]);
+                    }
+                    previous = Some(at);
                 }
             }
-            Piece::Word(word) => tokens.push(stem(word)),
+            Piece::Word(word) => each(&stem(word)),
         }
     }
-    tokens
 }
 
 /// Light English stemming: plurals and possessives.
@@ -615,6 +627,29 @@ mod tests {
         let hits = index.search(&parse_query("FTC "), &Filter::default());
         let issues: Vec<_> = hits.iter().map(|h| index.doc(h.doc).issue).collect();
         assert_eq!(issues, [1, 3]);
+    }
+
+    #[test]
+    fn a_doc_is_listed_once_under_each_token_it_holds_in_ascending_order() {
+        let mut index = sample_index();
+        let issue = parse_issue(
+            "cyber-041.json",
+            include_str!("../../public/issues/cyber-041.json"),
+        )
+        .unwrap()
+        .value;
+        index.add_issue(1, &issue);
+        for (token, ids) in &index.postings {
+            assert!(ids.windows(2).all(|w| w[0] < w[1]), "{token}: {ids:?}");
+        }
+        // 数据 (data) occurs again and again in several bodies, in both copies of the issue.
+        let data = &index.postings["数据"];
+        assert!(data.len() > 2 && data.len() <= index.len(), "{data:?}");
+        assert_eq!(
+            data.len() % 2,
+            0,
+            "each copy of the issue lists the same docs"
+        );
     }
 
     #[test]
