@@ -7,7 +7,7 @@
 //! word of a query must match; the last one may be the start of a word while the reader
 //! types. The index is built one issue at a time, as issues arrive.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use crate::filter::Filter;
 use crate::markup;
@@ -35,8 +35,11 @@ pub struct Doc {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// Token to the docs holding it, ascending.
-    postings: BTreeMap<String, Vec<u32>>,
+    /// Chinese (CJK) tokens to the docs holding them, ascending.
+    runs: FxHashMap<String, Vec<u32>>,
+    /// Stemmed words to the docs holding them, ascending: apart, so that a prefix while
+    /// typing is looked for among the words only.
+    words: FxHashMap<String, Vec<u32>>,
 }
 
 /// A parsed query.
@@ -126,16 +129,19 @@ impl SearchIndex {
                 title.en.as_deref().unwrap_or_default()
             ));
             let all_folded = fold(&all);
-            let postings = &mut self.postings;
-            index_tokens(&all_folded, |token| match postings.get_mut(token) {
-                // Each doc is listed once under a token, and docs come in ascending order.
-                Some(ids) => {
-                    if ids.last() != Some(&id) {
-                        ids.push(id);
+            let (runs, words) = (&mut self.runs, &mut self.words);
+            index_tokens(&all_folded, |token, cjk| {
+                let postings = if cjk { &mut *runs } else { &mut *words };
+                match postings.get_mut(token) {
+                    // Each doc is listed once under a token, and docs come in ascending order.
+                    Some(ids) => {
+                        if ids.last() != Some(&id) {
+                            ids.push(id);
+                        }
                     }
-                }
-                None => {
-                    postings.insert(token.to_owned(), vec![id]);
+                    None => {
+                        postings.insert(token.to_owned(), vec![id]);
+                    }
                 }
             });
             self.docs.push(Doc {
@@ -168,7 +174,7 @@ impl SearchIndex {
         };
         for run in &query.runs {
             for token in run_tokens(run) {
-                narrow(self.postings.get(&token).cloned().unwrap_or_default());
+                narrow(self.runs.get(&token).cloned().unwrap_or_default());
             }
         }
         for (i, word) in query.words.iter().enumerate() {
@@ -176,7 +182,7 @@ impl SearchIndex {
             narrow(if is_prefix {
                 self.with_prefix(word)
             } else {
-                self.postings.get(word).cloned().unwrap_or_default()
+                self.words.get(word).cloned().unwrap_or_default()
             });
         }
         let mut hits: Vec<Hit> = candidates
@@ -209,9 +215,9 @@ impl SearchIndex {
     /// Docs holding a token that starts with `prefix`.
     fn with_prefix(&self, prefix: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = self
-            .postings
-            .range(prefix.to_owned()..)
-            .take_while(|(token, _)| token.starts_with(prefix))
+            .words
+            .iter()
+            .filter(|(word, _)| word.starts_with(prefix))
             .flat_map(|(_, ids)| ids.iter().copied())
             .collect();
         order::sort_dedup(&mut ids);
@@ -337,24 +343,24 @@ fn run_tokens(run: &str) -> Vec<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
-/// Passes `each` everything a text is indexed under, as often as it occurs: CJK single
-/// characters and pairs (slices of the text, so nothing is copied for a token already in
-/// the index), and stemmed words.
-fn index_tokens(folded: &str, mut each: impl FnMut(&str)) {
+/// Passes `each` everything a text is indexed under, as often as it occurs, and whether it
+/// is Chinese: CJK single characters and pairs (slices of the text, so nothing is copied
+/// for a token already in the index), and stemmed words.
+fn index_tokens(folded: &str, mut each: impl FnMut(&str, bool)) {
     for piece in pieces(folded) {
         match piece {
             Piece::Cjk(run) => {
                 let mut previous = None;
                 for (at, c) in run.char_indices() {
                     let end = at + c.len_utf8();
-                    each(&run[at..end]);
+                    each(&run[at..end], true);
                     if let Some(start) = previous {
-                        each(&run[start..end]);
+                        each(&run[start..end], true);
                     }
                     previous = Some(at);
                 }
             }
-            Piece::Word(word) => each(&stem(word)),
+            Piece::Word(word) => each(&stem(word), false),
         }
     }
 }
@@ -639,11 +645,11 @@ mod tests {
         .unwrap()
         .value;
         index.add_issue(1, &issue);
-        for (token, ids) in &index.postings {
+        for (token, ids) in index.runs.iter().chain(&index.words) {
             assert!(ids.windows(2).all(|w| w[0] < w[1]), "{token}: {ids:?}");
         }
         // 数据 (data) occurs again and again in several bodies, in both copies of the issue.
-        let data = &index.postings["数据"];
+        let data = &index.runs["数据"];
         assert!(data.len() > 2 && data.len() <= index.len(), "{data:?}");
         assert_eq!(
             data.len() % 2,
