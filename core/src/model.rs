@@ -73,6 +73,21 @@ impl SharedStr {
         }
     }
 
+    /// A copy with a string of its own, keeping nothing of its file alive: for what
+    /// outlives the file it was read from (the search index's docs).
+    pub fn detached(&self) -> SharedStr {
+        SharedStr::from(self.read().into_owned())
+    }
+
+    /// The file's text this is a slice of, if it is one.
+    #[cfg(test)]
+    pub(crate) fn buffer(&self) -> Option<&Arc<String>> {
+        match &self.0 {
+            Kept::Slice { buffer, .. } => Some(buffer),
+            Kept::Outside { .. } => None,
+        }
+    }
+
     /// Where a text kept outside is: its keeper and its index there.
     pub fn kept_outside(&self) -> Option<(&dyn Keeper, usize)> {
         match &self.0 {
@@ -190,6 +205,14 @@ impl Text {
         Text {
             zh: Some(zh.into()),
             en: Some(en.into()),
+        }
+    }
+
+    /// This text with strings of its own (see [`SharedStr::detached`]).
+    pub fn detached(&self) -> Text {
+        Text {
+            zh: self.zh.as_ref().map(SharedStr::detached),
+            en: self.en.as_ref().map(SharedStr::detached),
         }
     }
 

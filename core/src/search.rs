@@ -149,7 +149,8 @@ impl SearchIndex {
                 item_id: item.id.to_string(),
                 title,
                 jurisdiction: item.jurisdiction.clone(),
-                jurisdiction_name: names.cloned().unwrap_or_else(|| {
+                // A doc outlives its issue: a slice of the file would keep the file whole.
+                jurisdiction_name: names.map(Text::detached).unwrap_or_else(|| {
                     Text::new(item.jurisdiction.as_str(), item.jurisdiction.as_str())
                 }),
                 body,
@@ -656,6 +657,27 @@ mod tests {
             0,
             "each copy of the issue lists the same docs"
         );
+    }
+
+    #[test]
+    fn the_index_keeps_nothing_of_the_files_it_read() {
+        let issue = parse_issue(
+            "cyber-041.json",
+            include_str!("../../public/issues/cyber-041.json"),
+        )
+        .unwrap()
+        .value;
+        let names = issue.jurisdictions.values().next().unwrap();
+        let file = names.zh.as_ref().and_then(|s| s.buffer()).unwrap().clone();
+        let mut index = SearchIndex::new();
+        index.add_issue(0, &issue);
+        drop(issue);
+        assert_eq!(
+            std::sync::Arc::strong_count(&file),
+            1,
+            "a doc still holds the file"
+        );
+        assert!(!index.is_empty());
     }
 
     #[test]
