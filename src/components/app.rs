@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use newsletter_core::model::IssuePath;
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{parse_catalog, Catalog, Issue, LoadError, Parsed};
+use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError, Parsed};
 use std::sync::Arc;
 
 use crate::browser;
@@ -110,6 +110,14 @@ pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, Lo
     browser::fetch_issue(&issue_url(&file), file.as_str())
         .await
         .map(shared)
+}
+
+/// An issue read whole by the core, its texts in wasm memory: for the search index, which
+/// keeps every text anyway, so taking them out into the page (as [`load_issue`] does for
+/// the issue on screen) would only be work done twice.
+pub(crate) async fn read_issue(file: IssuePath) -> Result<Parsed<Issue>, LoadError> {
+    let text = browser::fetch_text(&issue_url(&file), file.as_str()).await?;
+    parse_issue(file.as_str(), text)
 }
 
 /// A read file with its value shared: the views take it without copying it.

@@ -2,7 +2,7 @@
 //! filled one issue at a time the first time a search needs it, and the results grouped by
 //! issue. Matching, ranking and snippets are `newsletter_core::search`.
 
-use futures::future::join_all;
+use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use newsletter_core::search::{highlights, parse_query, snippet, SearchIndex, Snippet};
@@ -12,7 +12,7 @@ use newsletter_core::{Catalog, Lang, Text};
 use std::sync::Arc;
 
 use crate::browser;
-use crate::components::app::load_issue;
+use crate::components::app::read_issue;
 use crate::components::text::{modes_of, Label, Line};
 use crate::state::{ui_string, use_reading, use_view};
 
@@ -23,6 +23,9 @@ const RESULTS_PER_PAGE: usize = 30;
 const REFRESH_MS: f64 = 250.0;
 /// Issues fetched at the same time while filling the index.
 const FETCHES_AT_ONCE: usize = 6;
+/// While the index fills, the browser gets a turn after at most this much work (ms), so
+/// that the page keeps answering.
+const TURN_MS: f64 = 8.0;
 /// Characters of body text around the first match.
 const SNIPPET_CHARS: usize = 120;
 
@@ -47,9 +50,10 @@ impl Archive {
         }
     }
 
-    /// Fetches and indexes every issue of `catalog`, newest first: a few fetches at a time,
-    /// each issue indexed on its own with a turn for the browser between issues (so building
-    /// the index never freezes the page). Does nothing after the first call.
+    /// Fetches and indexes every issue of `catalog`, newest first: a few fetches in flight
+    /// while the issues in hand are indexed, with a turn for the browser after every
+    /// [`TURN_MS`] of work (so building the index never freezes the page). Does nothing
+    /// after the first call.
     pub fn fill(&self, catalog: Arc<Catalog>) {
         if self.started.get_value() {
             return;
@@ -57,25 +61,23 @@ impl Archive {
         self.started.set_value(true);
         let archive = *self;
         spawn_local(async move {
-            let entries: Vec<_> = catalog.issues.iter().enumerate().collect();
-            let total = entries.len();
+            let total = catalog.issues.len();
+            // Up to FETCHES_AT_ONCE issues on their way while the ones in hand are indexed,
+            // taken in catalog order.
+            let mut loads = stream::iter(catalog.issues.iter().enumerate())
+                .map(|(at, entry)| async move { (at, read_issue(entry.file.clone()).await) })
+                .buffered(FETCHES_AT_ONCE);
             let mut done = 0;
             let mut published = js_sys::Date::now();
-            for batch in entries.chunks(FETCHES_AT_ONCE) {
-                let loaded =
-                    join_all(batch.iter().map(|(at, entry)| async move {
-                        (*at, load_issue(entry.file.clone()).await)
-                    }))
-                    .await;
-                for (at, result) in loaded {
-                    match result {
-                        Ok(parsed) => archive
-                            .index
-                            .update_value(|index| index.add_issue(at, &parsed.value)),
-                        Err(error) => archive.failures.update(|f| f.push(error.to_string())),
-                    }
-                    done += 1;
+            let mut turn_started = published;
+            while let Some((at, result)) = loads.next().await {
+                match result {
+                    Ok(parsed) => archive
+                        .index
+                        .update_value(|index| index.add_issue(at, &parsed.value)),
+                    Err(error) => archive.failures.update(|f| f.push(error.to_string())),
                 }
+                done += 1;
                 // Results are searched again when the count changes: not for every issue.
                 let now = js_sys::Date::now();
                 if now - published >= REFRESH_MS || done == total {
@@ -84,7 +86,10 @@ impl Archive {
                         return; // the viewer is gone
                     }
                 }
-                browser::next_turn().await;
+                if now - turn_started >= TURN_MS {
+                    browser::next_turn().await;
+                    turn_started = js_sys::Date::now();
+                }
             }
         });
     }
