@@ -13,6 +13,8 @@
 //   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
 //   - JS heap (after a forced GC) plus wasm memory after rendering the 2,000-item issue;
 //   - the viewer's render time at 500, 1,000 and 2,000 items (growth per item);
+//   - the archive's search index: time to build it for 500 issues, the longest frame
+//     meanwhile, the wasm memory once built, and keystroke to results;
 //   - the bundle's size, brotli-compressed (e2e/bundle.mjs).
 // Prints medians and ratios (viewer / peer) as Markdown, and writes bench/out/results.json.
 import { execFileSync } from "node:child_process";
@@ -233,6 +235,7 @@ for (let run = 0; run < RUNS; run++) {
     const built = await page.evaluate(() => performance.now());
     record("viewer", "search: index 500×20 items built (ms)", built - t0);
     record("viewer", "search: longest frame while building (ms)", await page.evaluate(() => window.__longest));
+    record("viewer", "search: wasm memory once built (MB)", await page.evaluate(() => window.__wasm.memory.buffer.byteLength / 1e6));
     const typed = "数据安全 data protection";
     const times = [];
     const updated = [];

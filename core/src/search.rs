@@ -38,18 +38,21 @@ impl Doc {
     /// join two of them by dropping a combining mark between them, so a text is folded
     /// only when it holds such a mark.
     fn holds_run(&self, run: &str) -> bool {
+        let parts = || {
+            [
+                Some(&self.title),
+                self.regulator.as_ref(),
+                Some(&self.jurisdiction_name),
+                Some(&self.body),
+            ]
+            .into_iter()
+            .flatten()
+            .flat_map(|text| [&text.zh, &text.en])
+            .flatten()
+        };
         let combining = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
-        [
-            Some(&self.title),
-            self.regulator.as_ref(),
-            Some(&self.jurisdiction_name),
-            Some(&self.body),
-        ]
-        .into_iter()
-        .flatten()
-        .flat_map(|text| [&text.zh, &text.en])
-        .flatten()
-        .any(|part| part.contains(run) || (part.contains(combining) && fold(part).contains(run)))
+        parts().any(|part| part.contains(run))
+            || parts().any(|part| part.contains(combining) && fold(part).contains(run))
     }
 }
 
@@ -212,8 +215,13 @@ impl SearchIndex {
             .into_iter()
             .filter(|&id| {
                 let doc = &self.docs[id as usize];
-                // Pairs can all occur without the run itself: check it as written.
-                filter.matches(&doc.jurisdiction) && query.runs.iter().all(|run| doc.holds_run(run))
+                // Pairs can all occur without the run itself: check it as written. (A run of
+                // one or two characters is a token itself, which the postings matched.)
+                filter.matches(&doc.jurisdiction)
+                    && query
+                        .runs
+                        .iter()
+                        .all(|run| run.chars().nth(2).is_none() || doc.holds_run(run))
             })
             .map(|id| Hit {
                 doc: id,
