@@ -9,7 +9,7 @@ import { bundleSizes } from "./bundle.mjs";
 import { inlineStyles } from "../tools/inline.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-const BUDGET = 162 * 1024;
+const BUDGET = 161 * 1024;
 const TARGET = 100 * 1024;
 
 test("the bundle stays within its size budget (brotli)", () => {
