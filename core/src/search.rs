@@ -238,7 +238,8 @@ impl SearchIndex {
         hits
     }
 
-    /// Docs holding a token that starts with `prefix`.
+    /// Docs holding a word that starts with `prefix` (a prefix is never Chinese: a Chinese
+    /// run is looked up by its characters and pairs).
     fn with_prefix(&self, prefix: &str) -> Vec<u32> {
         let mut ids: Vec<u32> = self
             .words
