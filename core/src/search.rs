@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::filter::Filter;
 use crate::markup;
-use crate::model::{Code, Issue, Text};
+use crate::model::{Code, Issue, SharedStr, Text};
 use crate::order;
 
 /// One searchable item.
@@ -38,21 +38,26 @@ impl Doc {
     /// join two of them by dropping a combining mark between them, so a text is folded
     /// only when it holds such a mark.
     fn holds_run(&self, run: &str) -> bool {
-        let parts = || {
-            [
-                Some(&self.title),
-                self.regulator.as_ref(),
-                Some(&self.jurisdiction_name),
-                Some(&self.body),
-            ]
-            .into_iter()
-            .flatten()
-            .flat_map(|text| [&text.zh, &text.en])
-            .flatten()
-        };
         let combining = |c: char| ('\u{300}'..='\u{36F}').contains(&c);
-        parts().any(|part| part.contains(run))
-            || parts().any(|part| part.contains(combining) && fold(part).contains(run))
+        self.texts().any(|part| part.contains(run))
+            || self
+                .texts()
+                .any(|part| part.contains(combining) && fold(part).contains(run))
+    }
+
+    /// Every string the doc is searched in (besides its jurisdiction's code), each language
+    /// apart: title, regulator, jurisdiction's name, body.
+    fn texts(&self) -> impl Iterator<Item = &SharedStr> {
+        [
+            Some(&self.title),
+            self.regulator.as_ref(),
+            Some(&self.jurisdiction_name),
+            Some(&self.body),
+        ]
+        .into_iter()
+        .flatten()
+        .flat_map(|text| [&text.zh, &text.en])
+        .flatten()
     }
 }
 
@@ -136,23 +141,30 @@ impl SearchIndex {
                 en: text.en.as_ref().map(|s| markup::plain(&s.read()).into()),
             };
             let title = plain_text(&item.title);
-            let body = plain_text(&item.body);
-            let mut all = String::new();
-            for text in [Some(&title), item.regulator.as_ref(), names, Some(&body)]
-                .into_iter()
-                .flatten()
-            {
-                for part in [&text.zh, &text.en].into_iter().flatten() {
-                    all.push_str(part);
-                    all.push('\n');
-                }
-            }
-            all.push_str(item.jurisdiction.as_str());
             let title_folded = fold(&format!(
                 "{}\n{}",
                 title.zh.as_deref().unwrap_or_default(),
                 title.en.as_deref().unwrap_or_default()
             ));
+            let doc = Doc {
+                issue: issue_at,
+                item_id: item.id.to_string(),
+                title,
+                jurisdiction: item.jurisdiction.clone(),
+                // A doc outlives its issue: a slice of the file would keep the file whole.
+                jurisdiction_name: names.map(Text::detached).unwrap_or_else(|| {
+                    Text::new(item.jurisdiction.as_str(), item.jurisdiction.as_str())
+                }),
+                body: plain_text(&item.body),
+                regulator: item.regulator.as_ref().map(Text::detached),
+                title_folded,
+            };
+            let mut all = String::new();
+            for part in doc.texts() {
+                all.push_str(part);
+                all.push('\n');
+            }
+            all.push_str(doc.jurisdiction.as_str());
             let (runs, words) = (&mut self.runs, &mut self.words);
             index_tokens(&fold(&all), |token, cjk| {
                 let postings = if cjk { &mut *runs } else { &mut *words };
@@ -168,19 +180,7 @@ impl SearchIndex {
                     }
                 }
             });
-            self.docs.push(Doc {
-                issue: issue_at,
-                item_id: item.id.to_string(),
-                title,
-                jurisdiction: item.jurisdiction.clone(),
-                // A doc outlives its issue: a slice of the file would keep the file whole.
-                jurisdiction_name: names.map(Text::detached).unwrap_or_else(|| {
-                    Text::new(item.jurisdiction.as_str(), item.jurisdiction.as_str())
-                }),
-                body,
-                regulator: item.regulator.as_ref().map(Text::detached),
-                title_folded,
-            });
+            self.docs.push(doc);
         }
     }
 
