@@ -187,7 +187,7 @@ test("on a wide screen the sticky bar covers neither a card jumped to nor the si
       const bar = document.querySelector(".nv-bar").getBoundingClientRect().bottom;
       const card = document.getElementById("ftc-everalbum-facial-recognition").getBoundingClientRect().top;
       const side = document.querySelector(".nv-side").getBoundingClientRect().top;
-      return { bar, card, side, scrolled: window.scrollY > 0 };
+      return { bar, card, side };
     });
   await page.waitForFunction(() => window.scrollY > 0);
   await page.waitForTimeout(300); // the jump is repeated on the next frames until it holds

@@ -1,7 +1,8 @@
 // The inline style sheets and scripts of a built index.html, found in one place for the
 // minifier (which rewrites the style sheets), the CSP hook (which hashes them), the size
-// check (which weighs the style sheets as css) and the CSP test (which counts them). The page is the build's own, not arbitrary HTML: the
-// patterns only have to read what trunk writes.
+// check (which weighs the style sheets as css) and the CSP test (which counts them). The
+// page is the build's own, not arbitrary HTML: the patterns only have to read what trunk
+// writes.
 
 const STYLE = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
 
