@@ -1,10 +1,11 @@
 // What the bundle weighs: the wasm, js and css of a release build, raw and brotli-compressed
 // (quality 11). The style sheets are inlined into index.html (see index.html), so the
-// contents of its <style> elements count as css, as one sheet would.
+// contents of its <style> elements count as css, as one sheet would; and its own scripts
+// (the loading note's timer, the early requests, trunk's loader) count as js.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { inlineStyles } from "../tools/inline.mjs";
+import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -18,6 +19,8 @@ export function bundleSizes(dist) {
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   const styles = inlineStyles(html);
   if (styles.length > 0) add("index.html <style>", Buffer.from(styles.join("\n")));
+  const scripts = inlineScripts(html);
+  if (scripts.length > 0) add("index.html <script>", Buffer.from(scripts.join("\n")));
   const total = Object.values(parts).reduce((sum, part) => sum + part.brotli, 0);
   return { parts, total };
 }

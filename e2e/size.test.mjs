@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { bundleSizes } from "./bundle.mjs";
-import { inlineStyles } from "../tools/inline.mjs";
+import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const BUDGET = 161 * 1024;
@@ -20,7 +20,7 @@ test("the bundle stays within its size budget (brotli)", () => {
   assert.ok(total <= BUDGET, `${total} bytes over the ${BUDGET}-byte budget`);
 });
 
-test("the shipped js and css are minified (tools/minify.mjs ran before the CSP hook)", () => {
+test("the shipped js and css are minified, the page's own too (tools/minify.mjs ran before the CSP hook)", () => {
   const scripts = fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
   assert.ok(scripts.length > 0, "a release build is in dist/");
   for (const f of scripts) {
@@ -28,7 +28,11 @@ test("the shipped js and css are minified (tools/minify.mjs ran before the CSP h
     assert.ok(!/^\s*(\/\/|\/\*\*)/m.test(js), `${f} still has the glue's comments`);
     assert.ok(js.split("\n").length < 10, `${f} is not minified (${js.split("\n").length} lines)`);
   }
-  for (const css of inlineStyles(fs.readFileSync(path.join(DIST, "index.html"), "utf8"))) {
+  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  for (const css of inlineStyles(html)) {
     assert.ok(!css.includes("/*") && !css.includes("\n  "), `a style sheet is not minified: ${css.slice(0, 80)}`);
+  }
+  for (const js of inlineScripts(html)) {
+    assert.ok(!/\/\/|\/\*|\n/.test(js.trim()), `a script of the page is not minified: ${js.slice(0, 80)}`);
   }
 });

@@ -1,6 +1,6 @@
 // The inline style sheets and scripts of a built index.html, found in one place for the
-// minifier (which rewrites the style sheets), the CSP hook (which hashes them), the size
-// check (which weighs the style sheets as css) and the CSP test (which counts them). The
+// minifier (which rewrites them), the CSP hook (which hashes them), the size check (which
+// weighs them as css and js) and the CSP test (which counts them). The
 // page is the build's own, not arbitrary HTML: the patterns only have to read what trunk
 // writes.
 
@@ -12,6 +12,14 @@ export const inlineStyles = (html) => [...html.matchAll(STYLE)].map((m) => m[2])
 /** `html` with the contents of each `<style>` element replaced by `edit(contents)`. */
 export const editStyles = (html, edit) => html.replace(STYLE, (_, open, css, close) => open + edit(css) + close);
 
+const SCRIPT = /(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g;
+
 /** The contents of each `<script>` element without a `src`, in order. */
-export const inlineScripts = (html) =>
-  [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+export const inlineScripts = (html) => [...html.matchAll(SCRIPT)].map((m) => m[3]);
+
+/**
+ * `html` with the contents of each `<script>` element without a `src` replaced by
+ * `edit(contents, isModule)`.
+ */
+export const editScripts = (html, edit) =>
+  html.replace(SCRIPT, (_, open, attributes, js, close) => open + edit(js, /\btype="module"/.test(attributes)) + close);
