@@ -95,8 +95,8 @@ test("the newest issue opens under a sub-path, in full", async () => {
 });
 
 test("the catalog and the issue it opens are each requested once", async () => {
-  // The catalog is preloaded and fetched early, the issue requested as soon as the catalog
-  // is read: each load must take its request over rather than ask again.
+  // The page's script asks for the catalog and the issue early (index.html): each of the
+  // viewer's loads must take its request over rather than ask again.
   for (const path of ["", "?issue=cyber-041&lang=en"]) {
     const requested = [];
     const { page, context, errors } = await open(sample, path, {
@@ -108,6 +108,42 @@ test("the catalog and the issue it opens are each requested once", async () => {
     await ready(page);
     await page.waitForTimeout(300);
     assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"], path);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test("the page asks for the catalog and the issue it opens while the viewer itself downloads", async () => {
+  // The fixtures' catalog: fixture-partial is the newest, "escape" has a file outside
+  // issues/ (left out by the viewer, so never requested), "nope" names no issue.
+  const cases = [
+    ["", ["fixture-partial.json", "index.json"], ".nv-card"],
+    ["?issue=cyber-041", ["cyber-041.json", "index.json"], ".nv-card"],
+    ["?issue=broken", ["broken.json", "index.json"], ".nv-card"],
+    ["?issue=escape", ["index.json"], ".nv-error"],
+    ["?issue=nope", ["index.json"], ".nv-error"],
+  ];
+  for (const [path, files, shown] of cases) {
+    const requested = [];
+    let beforeViewer;
+    const { page, context, errors } = await open(fixtures, path, {
+      before: async (page) => {
+        page.on("request", (r) => {
+          if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+        });
+        // The viewer's wasm arrives late: what was asked for by then, the page asked for.
+        await page.route("**/*.wasm", async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 700));
+          beforeViewer = [...requested].sort();
+          await route.continue();
+        });
+      },
+    });
+    await page.waitForSelector(shown, { state: "attached" });
+    await page.waitForTimeout(300);
+    assert.deepEqual(beforeViewer, files, `${path}: requested before the viewer ran`);
+    // And the viewer took each request over instead of asking again.
+    assert.deepEqual(requested.sort(), files, `${path}: requested in all`);
     assert.deepEqual(errors, []);
     await context.close();
   }

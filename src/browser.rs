@@ -215,19 +215,18 @@ pub fn focus(id: &str) {
     }
 }
 
-thread_local! {
-    /// A request started ahead of its use (see [`fetch_early`]).
-    static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// Starts fetching `url` now, ahead of its use; the next [`fetch_text`] of the same URL
-/// takes the request over. The catalog is requested before the app mounts and the first
-/// issue as soon as the catalog is read, so each downloads while the page is being built
-/// instead of after.
-pub fn fetch_early(url: &str) {
-    let promise = window().fetch_with_str(url);
-    EARLY.with(|early| *early.borrow_mut() = Some((url.to_owned(), promise)));
+/// Takes over the request for `url` that index.html's script started ahead of its use, if
+/// it did: the script requests the catalog and the issue the page opens (`window.nvEarly`,
+/// a `Map` by URL), so that both download while the viewer's own files do.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let early: js_sys::Map = js_sys::Reflect::get(&window(), &JsValue::from_str("nvEarly"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let url = JsValue::from_str(url);
+    let request = early.get(&url).dyn_into().ok()?;
+    early.delete(&url);
+    Some(request)
 }
 
 /// Fetches `url` (relative to the page) as UTF-8 text. `file` names it in error messages.
@@ -255,8 +254,8 @@ pub async fn fetch_issue(url: &str, file: &str) -> Result<Parsed<Issue>, LoadErr
 
 /// Fetches `url` and reads its body with `read` (`text`, `array_buffer`).
 ///
-/// The request is a plain GET with the browser's default caching, so it matches the
-/// catalog's `<link rel="preload">` in index.html and the host's cache headers apply.
+/// The request is a plain GET with the browser's default caching, as are those index.html's
+/// script starts ahead ([`take_early`]), so the host's cache headers apply.
 async fn fetch_body(
     url: &str,
     file: &str,
@@ -266,17 +265,7 @@ async fn fetch_body(
         file: file.to_owned(),
         detail: js_message(&error),
     };
-    let early = EARLY.with(|early| {
-        let mut early = early.borrow_mut();
-        match early.take() {
-            Some((started, promise)) if started == url => Some(promise),
-            other => {
-                *early = other;
-                None
-            }
-        }
-    });
-    let request = early.unwrap_or_else(|| window().fetch_with_str(url));
+    let request = take_early(url).unwrap_or_else(|| window().fetch_with_str(url));
     let response = JsFuture::from(request).await.map_err(network)?;
     let response: web_sys::Response = response.dyn_into().map_err(network)?;
     if !response.ok() {

@@ -36,9 +36,7 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     provide_context(view);
     provide_context(reading);
     provide_context(Archive::new());
-    // Which issue the page opens with is read when the catalog loads (not tracked: a later
-    // choice loads its own issue).
-    let catalog = Load::new(move || Some(load_catalog(untrack(|| view.get().issue))));
+    let catalog = Load::new(|| Some(load_catalog()));
     let query = view.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
@@ -90,15 +88,11 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     }
 }
 
-/// Loads the catalog, then requests the issue the page will open with (`chosen`, or the
-/// newest), so that it downloads while the page is being built rather than after.
-async fn load_catalog(chosen: Option<String>) -> Result<Parsed<Arc<Catalog>>, LoadError> {
+/// Loads the catalog. (index.html's script has already asked for it, and for the issue the
+/// page opens, while the viewer's own files downloaded: see `browser::fetch_body`.)
+async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
     let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
-    let parsed = parse_catalog("index.json", text)?;
-    if let Some(entry) = parsed.value.shown(chosen.as_deref()) {
-        browser::fetch_early(&issue_url(&entry.file));
-    }
-    Ok(shared(parsed))
+    Ok(shared(parse_catalog("index.json", text)?))
 }
 
 /// Where an issue's file lives, relative to the page.
