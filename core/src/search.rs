@@ -65,11 +65,57 @@ impl Doc {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     docs: Vec<Doc>,
-    /// Chinese (CJK) tokens to the docs holding them, ascending.
-    runs: FxHashMap<String, Vec<u32>>,
-    /// Stemmed words to the docs holding them, ascending: apart, so that a prefix while
-    /// typing is looked for among the words only.
-    words: FxHashMap<String, Vec<u32>>,
+    /// Chinese (CJK) tokens to the docs holding them.
+    runs: FxHashMap<String, Postings>,
+    /// Stemmed words to the docs holding them: apart, so that a prefix while typing is
+    /// looked for among the words only.
+    words: FxHashMap<String, Postings>,
+}
+
+/// The docs holding a token, ascending, each written as its distance from the one before
+/// in 7-bit groups (low first; the high bit says another follows): a doc usually takes one
+/// byte instead of four, and these lists are most of the index. The index lives in wasm
+/// memory, which never shrinks.
+#[derive(Debug, Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// The last doc listed (valid when `bytes` is not empty).
+    last: u32,
+}
+
+impl Postings {
+    /// Lists `id`, which is not below any doc listed yet; a doc is listed once.
+    fn push(&mut self, id: u32) {
+        if !self.bytes.is_empty() && id == self.last {
+            return;
+        }
+        let mut gap = if self.bytes.is_empty() {
+            id
+        } else {
+            id - self.last
+        };
+        self.last = id;
+        while gap >= 0x80 {
+            self.bytes.push(gap as u8 | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+    }
+
+    /// The docs listed, ascending.
+    fn ids(&self) -> Vec<u32> {
+        let (mut ids, mut id, mut gap, mut shift) = (Vec::new(), 0u32, 0u32, 0);
+        for &byte in &self.bytes {
+            gap |= u32::from(byte & 0x7F) << shift;
+            shift += 7;
+            if byte < 0x80 {
+                id += gap;
+                ids.push(id);
+                (gap, shift) = (0, 0);
+            }
+        }
+        ids
+    }
 }
 
 /// A parsed query.
@@ -168,16 +214,10 @@ impl SearchIndex {
             let (runs, words) = (&mut self.runs, &mut self.words);
             index_tokens(&fold(&all), |token, cjk| {
                 let postings = if cjk { &mut *runs } else { &mut *words };
+                // Docs come in ascending order (ids only grow).
                 match postings.get_mut(token) {
-                    // Each doc is listed once under a token, and docs come in ascending order.
-                    Some(ids) => {
-                        if ids.last() != Some(&id) {
-                            ids.push(id);
-                        }
-                    }
-                    None => {
-                        postings.insert(token.to_owned(), vec![id]);
-                    }
+                    Some(ids) => ids.push(id),
+                    None => postings.entry(token.to_owned()).or_default().push(id),
                 }
             });
             self.docs.push(doc);
@@ -199,7 +239,7 @@ impl SearchIndex {
         };
         for run in &query.runs {
             for token in run_tokens(run) {
-                narrow(self.runs.get(&token).cloned().unwrap_or_default());
+                narrow(self.runs.get(&token).map(Postings::ids).unwrap_or_default());
             }
         }
         for (i, word) in query.words.iter().enumerate() {
@@ -207,7 +247,7 @@ impl SearchIndex {
             narrow(if is_prefix {
                 self.with_prefix(word)
             } else {
-                self.words.get(word).cloned().unwrap_or_default()
+                self.words.get(word).map(Postings::ids).unwrap_or_default()
             });
         }
         let mut hits: Vec<Hit> = candidates
@@ -245,7 +285,7 @@ impl SearchIndex {
             .words
             .iter()
             .filter(|(word, _)| word.starts_with(prefix))
-            .flat_map(|(_, ids)| ids.iter().copied())
+            .flat_map(|(_, ids)| ids.ids())
             .collect();
         order::sort_dedup(&mut ids);
         ids
@@ -673,16 +713,38 @@ mod tests {
         .value;
         index.add_issue(1, &issue);
         for (token, ids) in index.runs.iter().chain(&index.words) {
+            let ids = ids.ids();
             assert!(ids.windows(2).all(|w| w[0] < w[1]), "{token}: {ids:?}");
         }
         // 数据 (data) occurs again and again in several bodies, in both copies of the issue.
-        let data = &index.runs["数据"];
+        let data = &index.runs["数据"].ids();
         assert!(data.len() > 2 && data.len() <= index.len(), "{data:?}");
         assert_eq!(
             data.len() % 2,
             0,
             "each copy of the issue lists the same docs"
         );
+    }
+
+    #[test]
+    fn postings_give_back_each_doc_once_across_every_width_of_gap() {
+        // Gaps on each side of every 7-bit boundary, up to the largest id, and repeats.
+        let mut expected = vec![0u32];
+        for bits in [7, 14, 21, 28] {
+            let at = *expected.last().unwrap();
+            expected.extend([at + (1 << bits) - 1, at + (1 << bits) - 1 + (1 << bits)]);
+        }
+        expected.extend([u32::MAX - 1, u32::MAX]);
+        let mut postings = Postings::default();
+        for &id in &expected {
+            postings.push(id);
+            postings.push(id);
+        }
+        assert_eq!(postings.ids(), expected);
+        let mut from_one = Postings::default();
+        from_one.push(1);
+        assert_eq!(from_one.ids(), [1]);
+        assert!(Postings::default().ids().is_empty());
     }
 
     #[test]
