@@ -7,7 +7,8 @@
 // It builds the release bundle (unless --no-build), generates the large inputs
 // (bench/gen.mjs), and measures, alternating viewer and peer in each run:
 //   - time to the first card and to fully rendered, for the sample and the 2,000-item issue;
-//   - the sample's first card on a phone-sized page with a 4x slower CPU (not a target);
+//   - the sample's first card on a phone-sized page with a 4x slower CPU, and with every
+//     response held back 40 ms, as on a real network (neither a target);
 //   - switching language and applying a jurisdiction filter on the 2,000-item issue, from
 //     the click until the DOM has settled and the next frame is painted;
 //   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
@@ -44,6 +45,8 @@ const catalogFor = (file, count = 1) =>
   JSON.stringify({ ...bigCatalog(count), issues: bigCatalog(count).issues.map((e, i) => (i === 0 ? { ...e, file } : e)) });
 const datasets = {
   sample: { "index.json": sampleCatalog, "cyber-041.json": sampleIssue },
+  // The sample again, every response (page, code, data) held back by LATENCY ms.
+  slow: { "index.json": sampleCatalog, "cyber-041.json": sampleIssue },
   big: { "index.json": JSON.stringify(bigCatalog(1000)), "bench-big.json": JSON.stringify(bigIssue(2000, 10)) },
 };
 for (const n of [500, 1000, 2000]) {
@@ -59,6 +62,8 @@ for (const n of [500, 1000, 2000]) {
   datasets.archive = archive;
 }
 
+const LATENCY = 40;
+
 // ---- server: /<app>/<dataset>/ ----
 const server = await serve({
   root: DIST,
@@ -67,6 +72,7 @@ const server = await serve({
     const [app, dataset, ...rest] = rel.split("/");
     const file = rest.join("/");
     if (!["viewer", "plain"].includes(app) || !datasets[dataset]) return false;
+    if (dataset === "slow") await new Promise((resolve) => setTimeout(resolve, LATENCY));
     let body;
     let type = "text/html; charset=utf-8";
     if (file.startsWith("issues/")) {
@@ -183,6 +189,12 @@ for (let run = 0; run < RUNS; run++) {
       // Not a target: how the start-up scales on a slower processor.
       const { context, t } = await load(browser, app, "sample", { expectCards: 5, lang: "zh", phone: true });
       record(app, "sample, 360 px, 4× slower CPU: first card (ms)", t.firstCard);
+      await context.close();
+    }
+    {
+      // Not a target: a network's round trips, which loopback does not have.
+      const { context, t } = await load(browser, app, "slow", { expectCards: 5 });
+      record(app, `sample, ${LATENCY} ms per response: first card (ms)`, t.firstCard);
       await context.close();
     }
     {
