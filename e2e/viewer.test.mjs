@@ -149,6 +149,50 @@ test("the page asks for the catalog and the issue it opens while the viewer itse
   }
 });
 
+test("the page's early request picks the issue the viewer opens, whatever is wrong in the catalog", async () => {
+  // Newest first by date, each newer entry broken in a way the viewer leaves it out for:
+  // if the page's script picked any of them, the test sees a request the viewer never made.
+  const entry = (id, file, date) => ({ id, file, date });
+  const catalog = {
+    format: "newsletter-catalog/1",
+    issues: [
+      entry("bad id", "a.json", "2031-06"),
+      entry("x".repeat(65), "b.json", "2031-05-31"),
+      entry("parent", "x/../c.json", "2031-05"),
+      entry("rooted", "/d.json", "2031-04"),
+      entry("scheme", "https://example.com/e.json", "2031-03"),
+      entry("query", "f.json?x", "2031-02"),
+      entry("empty-part", "g//h.json", "2031-01"),
+      entry("control", "i\u0007.json", "2030-12"),
+      entry("month", "j.json", "2030-13"),
+      entry("day", "k.json", "2030-12-32"),
+      { id: "no-date", file: "l.json" },
+      { id: 7, file: "m.json", date: "2030-12" },
+      entry("same-date-first", "cyber-041.json", "2030-11"),
+      entry("same-date-second", "n.json", "2030-11"),
+      entry("same-date-first", "o.json", "2030-12-01"),
+    ],
+  };
+  const requested = [];
+  const { page, context, errors } = await open(sample, "?lang=en", {
+    before: async (page) => {
+      page.on("request", (r) => {
+        if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+      });
+      await page.route("**/issues/index.json", (route) =>
+        route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }),
+      );
+    },
+  });
+  await ready(page);
+  await page.waitForTimeout(300);
+  // The duplicate id dated later is left out too: the first of the two equal dates opens.
+  assert.equal(await page.getAttribute("article.nv-card", "id"), "miit-81-draft-standards");
+  assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("while the viewer itself is slow to arrive, a loading note shows, then gives way", async () => {
   // A slow connection, as far as the viewer's own code is concerned.
   const slow = (page) =>
