@@ -96,18 +96,30 @@ test("the newest issue opens under a sub-path, in full", async () => {
 
 test("the catalog and the issue it opens are each requested once", async () => {
   // The page's script asks for the catalog and the issue early (index.html): each of the
-  // viewer's loads must take its request over rather than ask again.
-  for (const path of ["", "?issue=cyber-041&lang=en"]) {
+  // viewer's loads must take its request over rather than ask again, and the script must
+  // not ask for the issue when the viewer, running before a slow catalog arrived, has.
+  for (const [path, slowCatalog] of [
+    ["", false],
+    ["?issue=cyber-041&lang=en", false],
+    ["", true],
+  ]) {
     const requested = [];
     const { page, context, errors } = await open(sample, path, {
-      before: (page) =>
+      before: async (page) => {
         page.on("request", (r) => {
           if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
-        }),
+        });
+        if (slowCatalog) {
+          await page.route("**/issues/index.json", async (route) => {
+            await new Promise((resolve) => setTimeout(resolve, 700));
+            await route.continue();
+          });
+        }
+      },
     });
     await ready(page);
     await page.waitForTimeout(300);
-    assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"], path);
+    assert.deepEqual(requested.sort(), ["cyber-041.json", "index.json"], `${path} ${slowCatalog ? "(slow catalog)" : ""}`);
     assert.deepEqual(errors, []);
     await context.close();
   }

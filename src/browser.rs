@@ -217,16 +217,18 @@ pub fn focus(id: &str) {
 
 /// Takes over the request for `url` that index.html's script started ahead of its use, if
 /// it did: the script requests the catalog and the issue the page opens (`window.nvEarly`,
-/// a `Map` by URL), so that both download while the viewer's own files do.
+/// a `Map` by URL), so that both download while the viewer's own files do. Either way
+/// `url` is marked as asked for by the viewer, so that the script, if it is still reading
+/// a slow catalog, does not request the same issue again.
 fn take_early(url: &str) -> Option<js_sys::Promise> {
     let early: js_sys::Map = js_sys::Reflect::get(&window(), &JsValue::from_str("nvEarly"))
         .ok()?
         .dyn_into()
         .ok()?;
     let url = JsValue::from_str(url);
-    let request = early.get(&url).dyn_into().ok()?;
-    early.delete(&url);
-    Some(request)
+    let request = early.get(&url);
+    early.set(&url, &JsValue::TRUE);
+    request.dyn_into().ok()
 }
 
 /// Fetches `url` (relative to the page) as UTF-8 text. `file` names it in error messages.
