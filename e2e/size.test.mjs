@@ -9,9 +9,9 @@ import { bundleSizes } from "./bundle.mjs";
 import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
-// Raised from 161 KiB when the page gained the script that asks for the catalog and the
-// opened issue early (index.html; 355 bytes brotli with the js it saves): 165,177 bytes.
-const BUDGET = 162 * 1024;
+// Back to 161 KiB once the sort of our own took the standard library's out (164,238
+// bytes); it had been raised to 162 KiB for the script of the early requests.
+const BUDGET = 161 * 1024;
 const TARGET = 100 * 1024;
 
 test("the bundle stays within its size budget (brotli)", () => {
