@@ -1,8 +1,7 @@
 // The inline style sheets and scripts of a built index.html, found in one place for the
 // minifier (which rewrites them), the CSP hook (which hashes them), the size check (which
-// weighs them as css and js) and the CSP test (which counts them). The
-// page is the build's own, not arbitrary HTML: the patterns only have to read what trunk
-// writes.
+// weighs them as css and js) and the CSP test (which counts them). The page is the build's
+// own, not arbitrary HTML: the patterns only have to read what trunk writes.
 
 const STYLE = /(<style[^>]*>)([\s\S]*?)(<\/style>)/g;
 
@@ -18,8 +17,12 @@ const SCRIPT = /(<script(?![^>]*\bsrc=)([^>]*)>)([\s\S]*?)(<\/script>)/g;
 export const inlineScripts = (html) => [...html.matchAll(SCRIPT)].map((m) => m[3]);
 
 /**
- * `html` with the contents of each `<script>` element without a `src` replaced by
- * `edit(contents, isModule)`.
+ * `html` with the contents of each `<script>` element without a `src` replaced by what
+ * `edit(contents, isModule)` resolves to (it may be asynchronous, as terser is).
  */
-export const editScripts = (html, edit) =>
-  html.replace(SCRIPT, (_, open, attributes, js, close) => open + edit(js, /\btype="module"/.test(attributes)) + close);
+export async function editScripts(html, edit) {
+  const edited = await Promise.all(
+    [...html.matchAll(SCRIPT)].map((m) => edit(m[3], /\btype="module"/.test(m[2]))),
+  );
+  return html.replace(SCRIPT, (_, open, _attributes, _js, close) => open + edited.shift() + close);
+}

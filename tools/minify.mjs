@@ -1,13 +1,13 @@
 // Trunk post-build hook, run before the CSP hook (which hashes what this leaves): minifies
 // the bundle's JavaScript (wasm-bindgen's glue and index.html's own scripts, with terser)
-// and the style sheets that trunk inlined into index.html (with lightningcss). Trunk's own minifier cannot read the
-// glue (it stops at `export default`), and the copy a reader downloads needs none of the
-// sources' comments. Versions: tools/versions.env.
+// and the style sheets that trunk inlined into index.html (with lightningcss). Trunk's own
+// minifier cannot read the glue (it stops at `export default`), and the copy a reader
+// downloads needs none of the sources' comments. Versions: tools/versions.env.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { editScripts, editStyles, inlineScripts } from "./inline.mjs";
+import { editScripts, editStyles } from "./inline.mjs";
 
 const require = createRequire(new URL("../.tools/package.json", import.meta.url));
 const { minify } = require("terser");
@@ -22,15 +22,10 @@ export async function minifyBundle(dir) {
   }
   const index = path.join(dir, "index.html");
   if (fs.existsSync(index)) {
-    let html = editStyles(fs.readFileSync(index, "utf8"), (css) =>
+    const html = editStyles(fs.readFileSync(index, "utf8"), (css) =>
       transform({ filename: "index.html <style>", code: Buffer.from(css), minify: true }).code.toString(),
     );
-    // terser is asynchronous and a replacement is not: each script minified first, then put back.
-    const scripts = [];
-    editScripts(html, (js, module) => scripts.push(minify(js, { module }).then((out) => out.code)));
-    const minified = await Promise.all(scripts);
-    html = editScripts(html, () => minified.shift());
-    fs.writeFileSync(index, html);
+    fs.writeFileSync(index, await editScripts(html, async (js, module) => (await minify(js, { module })).code));
   }
 }
 
