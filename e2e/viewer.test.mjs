@@ -64,6 +64,12 @@ async function open(server, path = "", { locale = "en-US", width = 1280, height 
   return { page, context, errors };
 }
 
+/** Adds to `requested` the name of each file under issues/ that `page` asks for. */
+const recordIssueRequests = (page, requested) =>
+  page.on("request", (r) => {
+    if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
+  });
+
 /** Waits until an issue's cards are in the page (some may be hidden by the filter). */
 const ready = (page) => page.waitForSelector("article.nv-card", { state: "attached" });
 
@@ -106,9 +112,7 @@ test("the catalog and the issue it opens are each requested once", async () => {
     const requested = [];
     const { page, context, errors } = await open(sample, path, {
       before: async (page) => {
-        page.on("request", (r) => {
-          if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
-        });
+        recordIssueRequests(page, requested);
         if (slowCatalog) {
           await page.route("**/issues/index.json", async (route) => {
             await new Promise((resolve) => setTimeout(resolve, 700));
@@ -140,9 +144,7 @@ test("the page asks for the catalog and the issue it opens while the viewer itse
     let beforeViewer;
     const { page, context, errors } = await open(fixtures, path, {
       before: async (page) => {
-        page.on("request", (r) => {
-          if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
-        });
+        recordIssueRequests(page, requested);
         // The viewer's wasm arrives late: what was asked for by then, the page asked for.
         await page.route("**/*.wasm", async (route) => {
           await new Promise((resolve) => setTimeout(resolve, 700));
@@ -188,9 +190,7 @@ test("the page's early request picks the issue the viewer opens, whatever is wro
   const requested = [];
   const { page, context, errors } = await open(sample, "?lang=en", {
     before: async (page) => {
-      page.on("request", (r) => {
-        if (r.url().includes("/issues/")) requested.push(r.url().split("/issues/")[1]);
-      });
+      recordIssueRequests(page, requested);
       await page.route("**/issues/index.json", (route) =>
         route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }),
       );
