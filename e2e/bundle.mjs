@@ -13,8 +13,9 @@ const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.const
 export function bundleSizes(dist) {
   const parts = {};
   const add = (name, bytes) => (parts[name] = { raw: bytes.length, brotli: brotli(bytes) });
-  for (const f of fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f))) {
-    add(f.replace(/-[0-9a-f]{12,}/, ""), fs.readFileSync(path.join(dist, f)));
+  // Also the glue's snippets (snippets/…/*.js), which the page loads with it.
+  for (const f of fs.readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    add(f.replace(/-[0-9a-f]{12,}/g, ""), fs.readFileSync(path.join(dist, f)));
   }
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   const styles = inlineStyles(html);

@@ -23,7 +23,7 @@ test("the bundle stays within its size budget (brotli)", () => {
 });
 
 test("the shipped js and css are minified, the page's own too (tools/minify.mjs ran before the CSP hook)", () => {
-  const scripts = fs.readdirSync(DIST).filter((f) => f.endsWith(".js"));
+  const scripts = fs.readdirSync(DIST, { recursive: true }).filter((f) => f.endsWith(".js"));
   assert.ok(scripts.length > 0, "a release build is in dist/");
   for (const f of scripts) {
     const js = fs.readFileSync(path.join(DIST, f), "utf8");

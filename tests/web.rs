@@ -7,6 +7,7 @@ use newsletter_core::url::ViewState;
 use newsletter_core::{parse_issue, parse_issue_outside, Issue, LangMode, LoadError, Parsed};
 use newsletter_viewer::components::app::shared;
 use newsletter_viewer::components::bar::LangSwitch;
+use newsletter_viewer::components::dom::Dom;
 use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
@@ -354,6 +355,36 @@ fn the_page_checks_texts_as_the_core_does() {
         }
     }
     assert!(tried > 100);
+}
+
+#[wasm_bindgen_test]
+fn a_list_of_options_made_in_one_call_keeps_every_label_and_value() {
+    // Labels cut out of one string by their lengths in UTF-16 units: characters outside the
+    // Basic Multilingual Plane take two, CJK one, and an empty label none.
+    let labels = [
+        "第41期 · 2021年1月 · 网络安全",
+        "𠀀𠀁 astral 😀 and more",
+        "",
+        "two\nlines & <b>no markup</b>",
+        "Ω",
+    ];
+    let values = ["a", "issue-2", "c_3", "d", "e"];
+    let document = web_sys::window().unwrap().document().unwrap();
+    let select = document.create_element("select").unwrap();
+    let dom = Dom::new();
+    let pairs = labels.iter().map(|l| l.to_string()).zip(values);
+    dom.options(&select, pairs, "d");
+    let options = find_all(&select, "option");
+    assert_eq!(options.len(), labels.len());
+    for ((option, label), value) in options.iter().zip(labels).zip(values) {
+        assert_eq!(option.text_content().unwrap(), label);
+        assert_eq!(option.get_attribute("value").unwrap(), value);
+        assert!(option.first_element_child().is_none(), "text only: {label}");
+        let selected = js_sys::Reflect::get(option, &"selected".into()).unwrap();
+        assert_eq!(selected.as_bool(), Some(value == "d"), "{value}");
+    }
+    let chosen = js_sys::Reflect::get(&select, &"value".into()).unwrap();
+    assert_eq!(chosen.as_string().unwrap(), "d");
 }
 
 #[wasm_bindgen_test]

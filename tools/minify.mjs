@@ -15,7 +15,8 @@ const { transform } = require("lightningcss");
 
 /** Minifies, in place, every .js file in `dir` and the scripts and style sheets of its index.html. */
 export async function minifyBundle(dir) {
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+  // The glue, and the snippets it imports (snippets/…/*.js, from `#[wasm_bindgen(module)]`).
+  for (const name of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js"))) {
     const file = path.join(dir, name);
     const { code } = await minify(fs.readFileSync(file, "utf8"), { module: true });
     fs.writeFileSync(file, code);

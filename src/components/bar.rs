@@ -72,10 +72,11 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
         let chosen = selected.get_untracked();
         let catalog = catalog.clone();
         Static::build(move |dom, list| {
-            for entry in &catalog.issues {
-                let id = entry.id.as_str();
-                dom.option(list, &entry_label(entry, lang), id, id == chosen);
-            }
+            let options = catalog
+                .issues
+                .iter()
+                .map(|entry| (entry_label(entry, lang), entry.id.as_str()));
+            dom.options(list, options, &chosen);
         })
     };
     view! {

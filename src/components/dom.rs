@@ -19,7 +19,7 @@ use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use web_sys::{DocumentFragment, Element, HtmlOptionElement, Node};
+use web_sys::{DocumentFragment, Element, Node};
 
 /// Builds DOM nodes, each appended to the parent it is given.
 pub struct Dom {
@@ -54,13 +54,24 @@ impl Dom {
         parent.append_child(node).expect("a node appended");
     }
 
-    /// `<option value="{value}">{label}</option>`, appended to `parent`.
-    pub fn option(&self, parent: &Node, label: &str, value: &str, selected: bool) {
-        let option = HtmlOptionElement::new_with_text_and_value_and_default_selected_and_selected(
-            label, value, selected, selected,
-        )
-        .expect("an option");
-        parent.append_child(&option).expect("an option appended");
+    /// `<option value="{value}">{label}</option>` for each `(label, value)`, appended to
+    /// `parent` in one call to the page (see `options.js`); the option whose value is
+    /// `chosen` is selected.
+    pub fn options<'v>(
+        &self,
+        parent: &Node,
+        options: impl IntoIterator<Item = (String, &'v str)>,
+        chosen: &str,
+    ) {
+        let mut texts = String::new();
+        let mut lengths = Vec::new();
+        for (label, value) in options {
+            for text in [label.as_str(), value] {
+                texts.push_str(text);
+                lengths.push(text.encode_utf16().count() as u32);
+            }
+        }
+        append_options(parent, &texts, &lengths, chosen);
     }
 }
 
@@ -148,6 +159,12 @@ extern "C" {
     fn set_attribute(this: &Tagged, name: &JsValue, value: &str);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_word(this: &Tagged, name: &JsValue, value: &JsValue);
+}
+
+#[wasm_bindgen(module = "/src/components/options.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = appendOptions)]
+    fn append_options(parent: &Node, texts: &str, lengths: &[u32], chosen: &str);
 }
 
 /// A text node, in no document yet, holding a string of the page (a file's text kept there,
