@@ -3,26 +3,30 @@
 //! A subdivision belongs to the country before its dash, so choosing `CN` shows `CN`,
 //! `CN-ZJ` and `CN-GD` items. Several choices show their union; no choice shows everything.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::model::{Code, Issue, Item};
 
 /// The chosen jurisdiction codes; empty means everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
-    codes: BTreeSet<String>,
+    /// Sorted, each once: a reader chooses a handful, for which a list does what a tree
+    /// would with a fraction of the code in the wasm.
+    codes: Vec<String>,
 }
 
 impl Filter {
     /// A filter for the given codes; malformed ones are dropped (they could match nothing).
     pub fn new<S: AsRef<str>>(codes: impl IntoIterator<Item = S>) -> Filter {
-        Filter {
-            codes: codes
-                .into_iter()
-                .filter_map(|code| Code::new(code.as_ref().trim()).ok())
-                .map(|code| code.as_str().to_owned())
-                .collect(),
+        let mut filter = Filter::default();
+        for code in codes {
+            if let Ok(code) = Code::new(code.as_ref().trim()) {
+                if let Err(at) = filter.find(code.as_str()) {
+                    filter.codes.insert(at, code.as_str().to_owned());
+                }
+            }
         }
+        filter
     }
 
     pub fn is_all(&self) -> bool {
@@ -35,12 +39,18 @@ impl Filter {
     }
 
     pub fn contains(&self, code: &str) -> bool {
-        self.codes.contains(code)
+        self.find(code).is_ok()
+    }
+
+    /// Where `code` is among the chosen codes, or where it would go.
+    fn find(&self, code: &str) -> Result<usize, usize> {
+        self.codes
+            .binary_search_by(|chosen| chosen.as_str().cmp(code))
     }
 
     /// Whether an item of jurisdiction `code` is shown.
     pub fn matches(&self, code: &Code) -> bool {
-        self.is_all() || self.codes.contains(code.as_str()) || self.codes.contains(code.country())
+        self.is_all() || self.contains(code.as_str()) || self.contains(code.country())
     }
 
     pub fn shows(&self, item: &Item) -> bool {
@@ -50,8 +60,9 @@ impl Filter {
     /// This filter with `code` chosen or, if it was chosen, not.
     pub fn toggled(&self, code: &str) -> Filter {
         let mut codes = self.codes.clone();
-        if !codes.remove(code) {
-            codes.insert(code.to_owned());
+        match self.find(code) {
+            Ok(at) => drop(codes.remove(at)),
+            Err(_) => codes.push(code.to_owned()),
         }
         Filter::new(codes)
     }
@@ -259,6 +270,20 @@ pub(crate) mod tests {
     fn malformed_codes_are_dropped() {
         let f = Filter::new(["cn", "<b>", "US"]);
         assert_eq!(f.codes().collect::<Vec<_>>(), ["US"]);
+    }
+
+    #[test]
+    fn codes_are_kept_sorted_and_once_whatever_the_order_given() {
+        let f = Filter::new(["US", "CN-ZJ", " US ", "CN", "EU", "CN-ZJ"]);
+        assert_eq!(f.codes().collect::<Vec<_>>(), ["CN", "CN-ZJ", "EU", "US"]);
+        // The same choice is the same filter (and the same link), however it was made.
+        assert_eq!(f, Filter::new(["EU", "CN", "US", "CN-ZJ"]));
+        assert_eq!(f, Filter::new(["CN", "EU"]).toggled("US").toggled("CN-ZJ"));
+        assert_eq!(
+            f.toggled("CN").codes().collect::<Vec<_>>(),
+            ["CN-ZJ", "EU", "US"]
+        );
+        assert!(f.contains("EU") && !f.contains("GB") && !f.contains("C"));
     }
 
     #[test]
