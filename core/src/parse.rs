@@ -10,14 +10,14 @@
 //! to what could be read.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
 
 use crate::json::{self, join, Bad, Json, Object, Read};
 use crate::markup::safe_url;
 use crate::model::{
-    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item,
+    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Names,
     OutsideTexts, Section, SharedStr, Text,
 };
 use crate::order;
@@ -335,12 +335,8 @@ fn item(
 }
 
 /// The issue's names for jurisdiction codes; a bad code or name is left out on its own.
-fn jurisdiction_names(
-    names: Object,
-    notes: &mut Notes,
-    buffer: &Arc<String>,
-) -> BTreeMap<Code, Text> {
-    let mut out = BTreeMap::new();
+fn jurisdiction_names(names: Object, notes: &mut Notes, buffer: &Arc<String>) -> Names {
+    let mut out = Names::default();
     for (code, name) in names.members() {
         let read = Code::new(code)
             .map_err(Bad::new)
@@ -963,7 +959,11 @@ mod tests {
         let issue = parsed.value;
         assert_eq!((issue.number, issue.publisher), (None, None));
         assert_eq!(issue.date.unwrap().as_str(), "2021-01");
-        let codes: Vec<_> = issue.jurisdictions.keys().map(Code::as_str).collect();
+        let codes: Vec<_> = issue
+            .jurisdictions
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect();
         assert_eq!(codes, ["CN"]);
         let places: Vec<_> = parsed.warnings.iter().map(|w| w.place.as_str()).collect();
         assert_eq!(

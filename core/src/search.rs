@@ -755,7 +755,7 @@ mod tests {
         )
         .unwrap()
         .value;
-        let names = issue.jurisdictions.values().next().unwrap();
+        let (_, names) = issue.jurisdictions.iter().next().unwrap();
         let file = names.zh.as_ref().and_then(|s| s.buffer()).unwrap().clone();
         let mut index = SearchIndex::new();
         index.add_issue(0, &issue);
