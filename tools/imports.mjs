@@ -115,11 +115,14 @@ export function shortenImports(dir) {
   const glueFile = path.join(dir, wasmFile.replace(/_bg\.wasm$/, ".js"));
   const wasm = fs.readFileSync(path.join(dir, wasmFile));
   let glue = fs.readFileSync(glueFile, "utf8");
-  const already = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
-  if (already.every((i) => i.name.length <= 2)) return; // shortened by an earlier run
+  // Only the functions of the glue itself (module `./…_bg.js`), which it lists by name.
+  const ofGlue = (module) => module.startsWith("./") && module.endsWith("_bg.js");
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm)).filter((i) => ofGlue(i.module));
+  if (imports.every((i) => i.name.length <= 2)) return; // shortened by an earlier run
   let n = 0;
-  const { bytes, renamed } = renameImports(wasm, () => shortName(n++));
+  const { bytes, renamed } = renameImports(wasm, (module, name) => (ofGlue(module) ? shortName(n++) : name));
   for (const [name, short] of renamed) {
+    if (name === short) continue;
     // Each name is an identifier of the glue (a key of its table of imports), matched whole.
     const escaped = name.replace(/[^\w]/g, (c) => `\\${c}`);
     const pattern = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, "g");
