@@ -1,6 +1,6 @@
 // A whole list of <option>s in one call from the wasm (a catalog may list a thousand
 // issues): made one by one, each option cost two calls into the page, each decoding a
-// string, which took longer than making the option itself. `texts` holds every label and
+// string, which took about as long as making the option itself. `texts` holds every label and
 // value, one after the other; `lengths` their lengths in UTF-16 units, a label's then its
 // value's. Text and values only: nothing is parsed as HTML.
 export function appendOptions(parent, texts, lengths, chosen) {
