@@ -2,7 +2,8 @@
 // (bench/floor/: a counter, a <Show> and a list), built with the viewer's release profile
 // and wasm-opt -Oz, its js minified as the viewer's is, and loaded in headless Chromium the
 // way trunk's page loads the viewer.
-// Prints its size (brotli) and the time until its first element is in the page. On demand:
+// Prints its size (brotli), the time until its first element is in the page, and the main
+// thread's own time until then (bench/thread.mjs). On demand:
 //
 //   node bench/floor.mjs [--runs N (default 15)]
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
+import { mainThreadTime } from "./thread.mjs";
 import { minifyBundle } from "../tools/minify.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -53,11 +55,22 @@ for (let i = 0; i < RUNS; i++) {
   times.push(await (await quietReader(page)).until("window.__first"));
   await context.close();
 }
+// The main thread's own time to the same moment, in traced loads of their own.
+const threadTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  threadTimes.push(await mainThreadTime(await context.newPage(), base, `document.querySelector("button")`));
+  await context.close();
+}
 await browser.close();
 server.close();
 
-times.sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 for (const [f, s] of Object.entries(sizes)) console.log(`${f}: ${s.raw} bytes, ${s.brotli} brotli`);
 console.log(`total brotli: ${total} bytes`);
-console.log(`first element in the page: ${median.toFixed(1)} ms (median of ${RUNS} loads, ${times[0].toFixed(1)}–${times.at(-1).toFixed(1)})`);
+console.log(`first element in the page: ${median(times).toFixed(1)} ms (median of ${RUNS} loads, ${spread(times)})`);
+console.log(`main-thread time to it: ${median(threadTimes).toFixed(1)} ms (median of ${RUNS} loads, ${spread(threadTimes)})`);

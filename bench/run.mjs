@@ -28,6 +28,7 @@ import { serve } from "../e2e/server.mjs";
 import { launch, quietReader, CHROMIUM } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
 import { bigCatalog, bigIssue } from "./gen.mjs";
+import { mainThreadTime } from "./thread.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DIST = path.join(ROOT, "dist");
@@ -148,45 +149,12 @@ async function load(browser, app, dataset, { expectCards, expectOptions, lang = 
   return { context, page, reader, t };
 }
 
-/**
- * The main thread's own time (thread clock, ms) in a load of `app` from its first task to
- * `when` (an expression) first holding, in a load traced with Chromium's top-level task
- * events alone: the work behind the wall-time rows, without the waiting, nor the time this
- * 2-core machine gives the browser's other processes. Its own load, so that tracing
- * touches no other row.
- */
-async function mainThreadTime(browser, app, dataset, when, lang = "en") {
+/** The main thread's own time until `when` holds, in a traced load of its own (bench/thread.mjs). */
+async function mainThreadTimeOf(browser, app, dataset, when, lang = "en") {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const reader = await quietReader(page);
-  await page.addInitScript(`{
-    const observer = new MutationObserver(() => {
-      if (${when}) { performance.mark("bench:done"); observer.disconnect(); }
-    });
-    observer.observe(document, { subtree: true, childList: true });
-  }`);
-  const events = [];
-  reader.cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
-  const complete = new Promise((resolve) => reader.cdp.on("Tracing.tracingComplete", resolve));
-  await reader.cdp.send("Tracing.start", { categories: "toplevel,blink.user_timing", transferMode: "ReportEvents" });
-  await page.goto(`${base}/${app}/${dataset}/?lang=${lang}`);
-  await reader.until(`performance.getEntriesByName("bench:done").length > 0`);
-  await reader.cdp.send("Tracing.end");
-  await complete;
+  const ms = await mainThreadTime(await context.newPage(), `${base}/${app}/${dataset}/?lang=${lang}`, when);
   await context.close();
-  const done = events.find((e) => e.name === "bench:done");
-  const tasks = events
-    .filter((e) => e.cat === "toplevel" && e.ph === "X" && e.pid === done.pid && e.tid === done.tid && e.ts <= done.ts)
-    .sort((a, b) => a.ts - b.ts);
-  let total = 0;
-  let end = 0;
-  for (const task of tasks) {
-    if (task.ts < end) continue; // inside the task before it
-    end = task.ts + task.dur;
-    // The task the mark falls in counts up to the mark.
-    total += end > done.ts ? done.tts - task.tts : (task.tdur ?? 0);
-  }
-  return total / 1000;
+  return ms;
 }
 
 /** Clicks `selector` and returns ms until the DOM settled and the next frame was painted. */
@@ -241,11 +209,11 @@ for (let run = 0; run < RUNS; run++) {
       await context.close();
     }
     // Not targets: the main thread's own time behind the sample's and the catalog's rows.
-    record(app, "sample: main-thread time to first card (ms)", await mainThreadTime(browser, app, "sample", `document.querySelector("article")`));
+    record(app, "sample: main-thread time to first card (ms)", await mainThreadTimeOf(browser, app, "sample", `document.querySelector("article")`));
     record(
       app,
       "1,000-issue catalog: main-thread time to list (ms)",
-      await mainThreadTime(browser, app, "big", `document.querySelector("select")?.options.length >= 1000`, "zh"),
+      await mainThreadTimeOf(browser, app, "big", `document.querySelector("select")?.options.length >= 1000`, "zh"),
     );
     {
       const { context, reader, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
