@@ -12,6 +12,7 @@ import path from "node:path";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
+import { median, spread } from "./stats.mjs";
 import { mainThreadTime } from "./thread.mjs";
 import { minifyBundle } from "../tools/minify.mjs";
 
@@ -65,11 +66,6 @@ for (let i = 0; i < RUNS; i++) {
 await browser.close();
 server.close();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
 for (const [f, s] of Object.entries(sizes)) console.log(`${f}: ${s.raw} bytes, ${s.brotli} brotli`);
 console.log(`total brotli: ${total} bytes`);
 console.log(`first element in the page: ${median(times).toFixed(1)} ms (median of ${RUNS} loads, ${spread(times)})`);

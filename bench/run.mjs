@@ -28,6 +28,7 @@ import { serve } from "../e2e/server.mjs";
 import { launch, quietReader, CHROMIUM } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
 import { bigCatalog, bigIssue } from "./gen.mjs";
+import { median, spread } from "./stats.mjs";
 import { mainThreadTime } from "./thread.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -176,12 +177,6 @@ const SELECTORS = {
   plain: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "input[data-code=CN]" },
 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
 const results = { viewer: {}, plain: {} };
 const record = (app, metric, value) => (results[app][metric] ??= []).push(value);
 
@@ -309,8 +304,7 @@ for (const metric of Object.keys(results.viewer)) {
   const p = results.plain[metric] ? median(results.plain[metric]) : null;
   const ratio = p ? v / p : null;
   summary[metric] = { viewer: v, plain: p, ratio };
-  // The spread of the runs, next to the medians: this machine is noisy.
-  const spread = (xs) => (xs ? `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}` : "–");
+  // The spread of the runs is printed next to the medians.
   lines.push(
     `| ${metric} | ${v.toFixed(1)} | ${p === null ? "–" : p.toFixed(1)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`,
   );
