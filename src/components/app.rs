@@ -16,7 +16,7 @@ use crate::components::Warnings;
 use crate::state::{use_reading, use_view, Reading, View};
 
 /// Where the catalog lives, relative to the page (so any sub-path works).
-pub const CATALOG_URL: &str = "issues/index.json";
+const CATALOG_URL: &str = "issues/index.json";
 
 /// The viewer, bound to the page's URL, local storage and browser languages.
 #[component]
