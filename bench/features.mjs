@@ -70,7 +70,15 @@ function build(name, parts) {
     fs.writeFileSync(at, source.replace(pattern, ""));
   }
   const dist = path.join(OUT, name.replace(/\W+/g, "-"));
-  execFileSync("trunk", ["build", "--release", "--offline", "--dist", dist], { cwd: COPY, env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    // Quiet unless it fails: leaving a part out leaves unused imports, which the compiler
+    // warns of in every build.
+    execFileSync("trunk", ["build", "--release", "--offline", "--dist", dist], { cwd: COPY, env, stdio: "pipe" });
+  } catch (error) {
+    process.stderr.write(error.stdout ?? "");
+    process.stderr.write(error.stderr ?? "");
+    throw new Error(`bench/features.mjs: the build "${name}" failed (its output above)`);
+  }
   return bundleSizes(dist).total;
 }
 
