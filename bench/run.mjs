@@ -24,6 +24,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
+import { setTimeout as delay } from "node:timers/promises";
 import { serve } from "../e2e/server.mjs";
 import { launch, quietReader, CHROMIUM } from "../e2e/browser.mjs";
 import { bundleSizes } from "../e2e/bundle.mjs";
@@ -76,7 +77,7 @@ const server = await serve({
     const [app, dataset, ...rest] = rel.split("/");
     const file = rest.join("/");
     if (!["viewer", "plain"].includes(app) || !datasets[dataset]) return false;
-    if (dataset === "slow") await new Promise((resolve) => setTimeout(resolve, LATENCY));
+    if (dataset === "slow") await delay(LATENCY);
     let body;
     let type = "text/html; charset=utf-8";
     if (file.startsWith("issues/")) {

@@ -41,7 +41,6 @@ const h = harness({
 });
 
 const status = (code) => (_req, res) => res.writeHead(code, { "content-type": "text/plain" }).end(`status ${code}`);
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function open(path) {
   const context = await h.browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
 import { serve } from "./server.mjs";
 import { launch, shownText, shownTexts } from "./browser.mjs";
 
@@ -115,7 +116,7 @@ test("the catalog and the issue it opens are each requested once", async () => {
         recordIssueRequests(page, requested);
         if (slowCatalog) {
           await page.route("**/issues/index.json", async (route) => {
-            await new Promise((resolve) => setTimeout(resolve, 700));
+            await delay(700);
             await route.continue();
           });
         }
@@ -147,7 +148,7 @@ test("the page asks for the catalog and the issue it opens while the viewer itse
         recordIssueRequests(page, requested);
         // The viewer's wasm arrives late: what was asked for by then, the page asked for.
         await page.route("**/*.wasm", async (route) => {
-          await new Promise((resolve) => setTimeout(resolve, 700));
+          await delay(700);
           beforeViewer = [...requested].sort();
           await route.continue();
         });
@@ -209,7 +210,7 @@ test("while the viewer itself is slow to arrive, a loading note shows, then give
   // A slow connection, as far as the viewer's own code is concerned.
   const slow = (page) =>
     page.route("**/*.wasm", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await delay(1500);
       await route.continue();
     });
   const { page, context, errors } = await open(sample, "?lang=en", { before: slow, waitUntil: "commit" });
