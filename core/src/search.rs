@@ -86,13 +86,14 @@ struct Postings {
 impl Postings {
     /// Lists `id`, which is not below any doc listed yet; a doc is listed once.
     fn push(&mut self, id: u32) {
-        let mut gap = id;
-        if !self.bytes.is_empty() {
-            if id == self.last {
-                return;
-            }
-            gap -= self.last;
+        if !self.bytes.is_empty() && id == self.last {
+            return;
         }
+        let mut gap = if self.bytes.is_empty() {
+            id
+        } else {
+            id - self.last
+        };
         self.last = id;
         while gap >= 0x80 {
             self.bytes.push(gap as u8 | 0x80);
