@@ -4,12 +4,13 @@
 //! The rule of this codebase: **logic lives in `newsletter_core`** (model, parsing and
 //! validation, inline markup, filter, contents, URL state, the interface's words), plain Rust
 //! with no `leptos` or `web_sys`, tested natively. This crate holds thin components over it
-//! ([`components`]), the reactive state they share ([`state`]), and the browser glue
-//! ([`browser`]). Components hold no logic worth testing on their own.
+//! ([`components`]), the reactive state they share ([`state`]), where the data files are and
+//! how they load ([`files`]), and the browser glue ([`browser`]). Components hold no logic
+//! worth testing on their own.
 
 pub mod browser;
 pub mod components;
-pub mod page_texts;
+pub mod files;
 pub mod state;
 
 pub use components::app::{App, Viewer};

@@ -3,7 +3,7 @@
 //! page opens are already on their way: index.html's script asked for them.)
 
 fn main() {
-    newsletter_viewer::browser::install_panic_hook();
-    newsletter_viewer::browser::defer_first_paint(250);
+    newsletter_viewer::browser::crash::install_panic_hook();
+    newsletter_viewer::browser::document::defer_first_paint(250);
     leptos::mount::mount_to_body(newsletter_viewer::App);
 }

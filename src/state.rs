@@ -1,6 +1,6 @@
 //! The app's shared reactive state, as narrow context types.
 //!
-//! [`View`] is the URL: the single source of what a link should carry (issue, language,
+//! [`UrlState`] is the URL: the single source of what a link should carry (issue, language,
 //! filter, item). [`Reading`] is the language mode in force, derived from the URL, the
 //! remembered choice and the browser. Everything else is derived where it is used.
 
@@ -11,34 +11,35 @@ use newsletter_core::ui::{self, Ui};
 use newsletter_core::url::ViewState;
 use newsletter_core::LangMode;
 
-use crate::browser;
+use crate::browser::location::{current_view, record_view};
+use crate::browser::storage::{store, LANG_KEY};
 
-/// The view carried by the URL. Read it with [`View::get`]; change it with [`View::go`],
+/// The view carried by the URL. Read it with [`UrlState::get`]; change it with [`UrlState::go`],
 /// which records the change in the history.
 #[derive(Clone, Copy)]
-pub struct View {
+pub struct UrlState {
     state: RwSignal<ViewState>,
     /// Whether the state mirrors the page's URL (false for components mounted in tests).
     page: bool,
 }
 
-impl View {
+impl UrlState {
     /// Reads the page's URL, and follows it on back and forward.
-    pub fn from_location() -> View {
-        let view = View {
-            state: RwSignal::new(browser::current_view()),
+    pub fn from_location() -> UrlState {
+        let url = UrlState {
+            state: RwSignal::new(current_view()),
             page: true,
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            view.state.set(browser::current_view());
+            url.state.set(current_view());
         });
         on_cleanup(move || handle.remove());
-        view
+        url
     }
 
     /// A view that is not tied to the page's URL (for tests).
-    pub fn detached(state: ViewState) -> View {
-        View {
+    pub fn detached(state: ViewState) -> UrlState {
+        UrlState {
             state: RwSignal::new(state),
             page: false,
         }
@@ -82,13 +83,13 @@ impl View {
 
     fn change(&self, change: impl FnOnce(&mut ViewState), push: bool) {
         let mut next = if self.page {
-            browser::current_view()
+            current_view()
         } else {
             self.state.get_untracked()
         };
         change(&mut next);
         if self.page {
-            browser::record_view(&next, push);
+            record_view(&next, push);
         }
         self.state.set(next);
     }
@@ -99,16 +100,16 @@ impl View {
 pub struct Reading {
     mode: Memo<LangMode>,
     remembered: RwSignal<Option<String>>,
-    view: View,
+    url: UrlState,
 }
 
 impl Reading {
     /// The mode is the URL's `lang`, else the remembered choice, else the browser's.
-    pub fn new(view: View, remembered: Option<String>, browser_langs: Vec<String>) -> Reading {
+    pub fn new(url: UrlState, remembered: Option<String>, browser_langs: Vec<String>) -> Reading {
         let remembered = RwSignal::new(remembered);
         let mode = Memo::new(move |_| {
             resolve_mode(
-                view.state.with(|v| v.lang),
+                url.state.with(|v| v.lang),
                 remembered.get().as_deref(),
                 &browser_langs,
             )
@@ -116,7 +117,7 @@ impl Reading {
         Reading {
             mode,
             remembered,
-            view,
+            url,
         }
     }
 
@@ -126,15 +127,15 @@ impl Reading {
 
     /// An explicit choice: goes into the URL and is remembered for later visits.
     pub fn choose(&self, mode: LangMode) {
-        browser::store(browser::LANG_KEY, mode.as_str());
+        store(LANG_KEY, mode.as_str());
         self.remembered.set(Some(mode.as_str().to_owned()));
-        self.view.go(|v| v.lang = Some(mode));
+        self.url.go(|v| v.lang = Some(mode));
     }
 }
 
-/// The view state in context.
-pub fn use_view() -> View {
-    expect_context::<View>()
+/// The URL's state in context.
+pub fn use_url() -> UrlState {
+    expect_context::<UrlState>()
 }
 
 /// The reading mode in context.

@@ -4,17 +4,15 @@
 
 use leptos::prelude::*;
 use newsletter_core::url::ViewState;
-use newsletter_core::{parse_issue, parse_issue_outside, Issue, LangMode, LoadError, Parsed};
-use newsletter_viewer::components::app::shared;
-use newsletter_viewer::components::bar::LangSwitch;
-use newsletter_viewer::components::dom::Dom;
+use newsletter_core::{parse_catalog, parse_issue, Issue, LangMode, LoadError, Parsed};
+use newsletter_viewer::components::bar::{IssuePicker, LangSwitch};
 use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
-use newsletter_viewer::page_texts;
-use newsletter_viewer::state::{Reading, View};
+use newsletter_viewer::files::shared;
+use newsletter_viewer::state::{Reading, UrlState};
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
@@ -49,9 +47,9 @@ fn mount_parsed(parsed: Parsed<Arc<Issue>>, state: ViewState, remembered: Option
     document.body().unwrap().append_child(&container).unwrap();
     let remembered = remembered.map(str::to_owned);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
-        let view = View::detached(state);
-        let reading = Reading::new(view, remembered, vec!["en-US".into()]);
-        provide_context(view);
+        let url = UrlState::detached(state);
+        let reading = Reading::new(url, remembered, vec!["en-US".into()]);
+        provide_context(url);
         provide_context(reading);
         view! {
             <DocumentMode />
@@ -298,93 +296,37 @@ async fn markup_in_data_is_text_and_only_safe_links_become_links() {
 }
 
 #[wasm_bindgen_test]
-async fn an_issue_read_with_its_texts_kept_in_the_page_renders_as_when_read_whole() {
-    for json in [SAMPLE, PARTIAL] {
-        let (rest, texts) = page_texts::take_out(&json.into()).expect("the browser parses it");
-        let apart = parse_issue_outside("fixture.json", rest, &texts).expect("it reads");
-        let apart = shared(apart);
-        let whole = mount(json, ViewState::default(), Some("both"));
-        let kept = mount_parsed(apart.clone(), ViewState::default(), Some("both"));
-        tick().await;
-        assert!(whole.inner_html().contains("nv-card"));
-        assert_eq!(kept.inner_html(), whole.inner_html());
-        // What is done to the shown nodes does not reach the texts kept: shown again, the
-        // issue reads as it did.
-        for element in find_all(&kept, ".nv-t, .nv-block p") {
-            if let Some(shown) = element.first_child() {
-                shown.set_node_value(Some("changed in the page"));
-            }
-        }
-        assert!(kept.inner_html().contains("changed in the page"));
-        let again = mount_parsed(apart, ViewState::default(), Some("both"));
-        tick().await;
-        assert_eq!(again.inner_html(), whole.inner_html());
-    }
-    // What the browser cannot parse is left to the core's reader, which says where.
-    assert!(page_texts::take_out(&"{\"format\": ".into()).is_none());
-}
-
-#[wasm_bindgen_test]
-fn the_page_checks_texts_as_the_core_does() {
-    // Every character Rust counts as whitespace, some it does not, and the markup's own.
-    let spaces = (0..=0x3000u32)
-        .filter_map(char::from_u32)
-        .filter(|c| c.is_whitespace());
-    let others = [
-        '\u{feff}', '\u{200b}', '\u{180e}', '\u{2060}', '\u{1c}', '*', '[', ']', '\n', '\r', 'a',
-        '中',
-    ];
-    let checks = page_texts::Checks::new();
-    let mut tried = 0;
-    for c in spaces.chain(others) {
-        for text in [
-            format!("{c}"),
-            format!("{c}x"),
-            format!("x{c}"),
-            format!("x{c}y"),
-            format!("{c}{c}"),
-        ] {
-            let value = JsValue::from_str(&text);
-            let blank = text.trim().is_empty();
-            assert_eq!(checks.blank.test_value(&value), blank, "{text:?}");
-            if !blank {
-                let literal = newsletter_core::markup::is_literal(&text);
-                assert_eq!(!checks.not_literal.test_value(&value), literal, "{text:?}");
-            }
-            tried += 1;
-        }
-    }
-    assert!(tried > 100);
-}
-
-#[wasm_bindgen_test]
-fn a_list_of_options_made_in_one_call_keeps_every_label_and_value() {
-    // Labels cut out of one string by their lengths in UTF-16 units: characters outside the
-    // Basic Multilingual Plane take two, CJK one, and an empty label none.
-    let labels = [
-        "第41期 · 2021年1月 · 网络安全",
-        "𠀀𠀁 astral 😀 and more",
-        "",
-        "two\nlines & <b>no markup</b>",
-        "Ω",
-    ];
-    let values = ["a", "issue-2", "c_3", "d", "e"];
+async fn the_issue_picker_lists_every_issue_as_plain_text_with_the_newest_chosen() {
+    let catalog = r#"{"format":"newsletter-catalog/1","issues":[
+        {"id":"old","file":"old.json","date":"2020-12","title":{"en":"two\nlines & <b>no markup</b>"}},
+        {"id":"astral","file":"a.json","date":"2021-01-18","number":41,"title":{"zh":"𠀀𠀁 😀 网络安全"}},
+        {"id":"plain","file":"p.json","date":"2020-11"}]}"#;
+    let catalog = parse_catalog("index.json", catalog).unwrap().value;
     let document = web_sys::window().unwrap().document().unwrap();
-    let select = document.create_element("select").unwrap();
-    let dom = Dom::new();
-    let pairs = labels.iter().map(|l| l.to_string()).zip(values);
-    dom.options(&select, pairs, "d");
-    let options = find_all(&select, "option");
-    assert_eq!(options.len(), labels.len());
-    for ((option, label), value) in options.iter().zip(labels).zip(values) {
-        assert_eq!(option.text_content().unwrap(), label);
-        assert_eq!(option.get_attribute("value").unwrap(), value);
-        assert!(option.first_element_child().is_none(), "text only: {label}");
-        let selected = js_sys::Reflect::get(option, &"selected".into()).unwrap();
-        assert_eq!(selected.as_bool(), Some(value == "d"), "{value}");
+    let container = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
+        let url = UrlState::detached(ViewState::default());
+        provide_context(url);
+        provide_context(Reading::new(url, Some("en".into()), vec![]));
+        view! { <IssuePicker catalog=Arc::new(catalog) /> }
+    });
+    handle.forget();
+    tick().await;
+    let options = find_all(&container, "option");
+    let values: Vec<_> = options
+        .iter()
+        .map(|o| o.get_attribute("value").unwrap())
+        .collect();
+    assert_eq!(values, ["astral", "old", "plain"]);
+    for option in &options {
+        assert!(option.first_element_child().is_none(), "text only");
     }
+    assert!(text(&options[0]).contains("𠀀𠀁 😀 网络安全"));
+    assert!(text(&options[1]).contains("<b>no markup</b>"));
+    let select = find(&container, "select");
     let chosen = js_sys::Reflect::get(&select, &"value".into()).unwrap();
-    assert_eq!(chosen.as_string().unwrap(), "d");
+    assert_eq!(chosen.as_string().unwrap(), "astral");
 }
 
 #[wasm_bindgen_test]
@@ -405,7 +347,7 @@ async fn a_jurisdiction_missing_from_the_issue_gets_the_browser_name() {
 
 #[wasm_bindgen_test]
 async fn a_crash_shows_a_readable_notice_with_a_reload_link() {
-    newsletter_viewer::browser::show_crash_notice("panicked at src/x.rs: boom <b>");
+    newsletter_viewer::browser::crash::show_crash_notice("panicked at src/x.rs: boom <b>");
     let document = web_sys::window().unwrap().document().unwrap();
     let notice = document
         .query_selector(".nv-crash[role=alert]")
@@ -529,28 +471,22 @@ async fn a_slow_load_never_replaces_the_one_chosen_after_it() {
     assert_eq!(flaky.value(), Some(1));
 }
 
-/// The wasm stack is small (`.cargo/config.toml`): the most deeply nested file the reader
-/// accepts, and one a level deeper, must each end in a result, not a trapped page.
+/// The wasm stack is small (`.cargo/config.toml`): however deeply a file nests, reading it
+/// ends in a result, not a trapped page (serde_json skips what the model does not read
+/// without recursing).
 #[wasm_bindgen_test]
-fn the_deepest_nesting_the_reader_allows_fits_the_stack() {
-    use newsletter_core::json::MAX_DEPTH;
-    // An unknown field nested `depth` levels deep inside the sample's top-level object.
-    let nested = |depth: usize| {
-        let arrays = depth - 1;
-        format!(
-            r#"{{"extra":{}{},{}"#,
-            "[".repeat(arrays),
-            "]".repeat(arrays),
-            &SAMPLE.trim_start()[1..]
-        )
-    };
-    let deepest = parse_issue("deep.json", nested(MAX_DEPTH)).expect("read at the limit");
-    assert_eq!(deepest.value.sections.len(), 2);
-    let error = parse_issue("deeper.json", nested(MAX_DEPTH + 1)).unwrap_err();
-    assert!(
-        error
-            .to_string()
-            .contains("nested more than 128 levels deep"),
-        "{error}"
-    );
+fn a_file_nested_ten_thousand_levels_deep_is_read_without_trapping() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    // In a field the viewer does not read: the issue reads.
+    let extra = format!(r#"{{"extra":{deep},{}"#, &SAMPLE.trim_start()[1..]);
+    let read = parse_issue("deep.json", &extra).expect("read");
+    assert_eq!(read.value.sections.len(), 2);
+    // As an item: that item is left out, with a warning.
+    let item = SAMPLE.replacen(r#""items": ["#, &format!(r#""items": [{deep}, "#), 1);
+    let read = parse_issue("deep.json", &item).expect("read");
+    assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+    assert_eq!(read.warnings[0].place, "sections[0].items[0]");
+    assert!(read.warnings[0]
+        .message
+        .contains("invalid type: array, expected an object"));
 }

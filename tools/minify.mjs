@@ -1,7 +1,6 @@
 // Trunk post-build hook, run before the CSP hook (which hashes what this leaves): minifies
 // the bundle's JavaScript (wasm-bindgen's glue and index.html's own scripts, with terser)
-// and the style sheets that trunk inlined into index.html (with lightningcss), and shortens
-// the names by which the wasm imports the glue's functions (tools/imports.mjs). Trunk's own
+// and the style sheets that trunk inlined into index.html (with lightningcss). Trunk's own
 // minifier cannot read the glue (it stops at `export default`), and the copy a reader
 // downloads needs none of the sources' comments. Versions: tools/versions.env.
 import fs from "node:fs";
@@ -9,13 +8,12 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { editScripts, editStyles } from "./inline.mjs";
-import { shortenImports } from "./imports.mjs";
 
 const require = createRequire(new URL("../.tools/package.json", import.meta.url));
 const { minify } = require("terser");
 const { transform } = require("lightningcss");
 
-/** Minifies, in place, every .js file in `dir`, the wasm's import names and the scripts and style sheets of its index.html. */
+/** Minifies, in place, every .js file in `dir` and the scripts and style sheets of its index.html. */
 export async function minifyBundle(dir) {
   // The glue, and the snippets it imports (snippets/…/*.js, from `#[wasm_bindgen(module)]`).
   for (const name of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js"))) {
@@ -23,7 +21,6 @@ export async function minifyBundle(dir) {
     const { code } = await minify(fs.readFileSync(file, "utf8"), { module: true });
     fs.writeFileSync(file, code);
   }
-  shortenImports(dir);
   const index = path.join(dir, "index.html");
   if (fs.existsSync(index)) {
     const html = editStyles(fs.readFileSync(index, "utf8"), (css) =>

@@ -135,14 +135,14 @@ impl Filter {
 
 /// What a filter shows of one issue, to bring the page's cards and contents entries in
 /// line when it changes.
-pub struct Shown<'a> {
+pub struct Visible<'a> {
     items: HashMap<&'a str, bool>,
     sections: Vec<bool>,
 }
 
-impl<'a> Shown<'a> {
-    pub fn new(issue: &'a Issue, filter: &Filter) -> Shown<'a> {
-        Shown {
+impl<'a> Visible<'a> {
+    pub fn new(issue: &'a Issue, filter: &Filter) -> Visible<'a> {
+        Visible {
             items: issue
                 .items()
                 .map(|(_, item)| (item.id.as_str(), filter.shows(item)))
@@ -171,7 +171,7 @@ pub(crate) mod tests {
     #[test]
     fn shown_tells_items_and_sections_apart_under_a_filter() {
         let issue = issue(&[&["CN", "CN-ZJ"], &["US"]]);
-        let shown = Shown::new(&issue, &Filter::new(["CN-ZJ"]));
+        let shown = Visible::new(&issue, &Filter::new(["CN-ZJ"]));
         assert_eq!(
             ["i1", "i2", "i3", "nope"].map(|id| shown.item(id)),
             [Some(false), Some(true), Some(false), None]
@@ -180,7 +180,7 @@ pub(crate) mod tests {
             [0, 1, 2].map(|s| shown.section(s)),
             [Some(true), Some(false), None]
         );
-        let all = Shown::new(&issue, &Filter::default());
+        let all = Visible::new(&issue, &Filter::default());
         assert_eq!([0, 1].map(|s| all.section(s)), [Some(true), Some(true)]);
         assert!(!Filter::new(["EU"]).shows_any(&issue.sections[0].items));
     }

@@ -12,11 +12,9 @@
 //! testing is tested here with plain `cargo test` on the host.
 
 pub mod filter;
-pub mod json;
 pub mod lang;
 pub mod markup;
 pub mod model;
-pub mod order;
 pub mod parse;
 pub mod rendering;
 pub mod search;
@@ -26,6 +24,4 @@ pub mod url;
 
 pub use lang::{Lang, LangMode};
 pub use model::{Catalog, CatalogEntry, Contact, Issue, Item, Section, Text};
-pub use parse::{
-    parse_catalog, parse_issue, parse_issue_outside, LoadError, Parsed, Problem, Source,
-};
+pub use parse::{parse_catalog, parse_issue, LoadError, Parsed, Problem};

@@ -1,191 +1,68 @@
 //! The newsletter as the viewer holds it once a file has been read and checked.
 //!
-//! Field types that carry a rule of the data format (ids, jurisdiction codes, dates, catalog
-//! paths, texts) can only be made through a check of it, which [`crate::parse`] reports with
-//! the value's exact JSON path. Nothing here touches the network or the page.
+//! Every type here derives serde's `Serialize` and `Deserialize` in the shape of the data
+//! format (`docs/data-format.md`), so the viewer and the publishers' tools read and write the
+//! same types. Field types that carry a rule of the format (ids, jurisdiction codes, dates,
+//! catalog paths, URLs, texts) can only be made through a check of it: deserializing one
+//! checks it. Reading a whole file, with a warning for each part left out, is
+//! [`crate::parse`]. Nothing here touches the network or the page.
 
-use std::any::Any;
-use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::lang::{Lang, LangMode, Modes};
+use crate::markup::safe_url;
 
-/// A human-readable string in one or both languages. At least one is present and non-blank.
-/// Strings are shared ([`SharedStr`]), so views can hold a text without copying it.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// A human-readable string in one or both languages: `{"zh": "…", "en": "…"}`. At least one
+/// is present and non-blank; a blank one counts as absent. Strings are shared (`Arc<str>`),
+/// so views hold a text without copying it.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "Object<TextFields>")]
 pub struct Text {
-    pub zh: Option<SharedStr>,
-    pub en: Option<SharedStr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<Arc<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<Arc<str>>,
 }
 
-/// A string of a file as the model keeps it: a slice of the file's text, kept once for the
-/// whole issue instead of a copy of its own; or one of the file's texts kept outside this
-/// crate's memory ([`OutsideTexts`]: in the viewer, the page's own JS strings).
-#[derive(Clone)]
-pub struct SharedStr(Kept);
-
-#[derive(Clone)]
-enum Kept {
-    Slice {
-        buffer: Arc<String>,
-        start: u32,
-        end: u32,
-    },
-    Outside {
-        texts: Arc<OutsideTexts>,
-        index: u32,
-    },
+/// A [`Text`] as written in a file, before its check.
+#[derive(Deserialize)]
+struct TextFields {
+    zh: Option<String>,
+    en: Option<String>,
 }
 
-impl SharedStr {
-    /// `range` of `buffer`, which must fall on character boundaries (it comes from slicing
-    /// the buffer's own text).
-    pub fn slice(buffer: &Arc<String>, range: std::ops::Range<usize>) -> SharedStr {
-        debug_assert!(buffer.get(range.clone()).is_some());
-        SharedStr(Kept::Slice {
-            buffer: buffer.clone(),
-            start: range.start as u32,
-            end: range.end as u32,
-        })
-    }
+impl TryFrom<Object<TextFields>> for Text {
+    type Error = &'static str;
 
-    /// The text at `index` of `texts`, if there is one.
-    pub fn outside(texts: &Arc<OutsideTexts>, index: usize) -> Option<SharedStr> {
-        (index < texts.count).then(|| {
-            SharedStr(Kept::Outside {
-                texts: texts.clone(),
-                index: index as u32,
-            })
-        })
-    }
-
-    /// The string, without keeping a copy of a text kept outside (as reading it through
-    /// `Deref` does): for a view that uses it once.
-    pub fn read(&self) -> Cow<'_, str> {
-        match &self.0 {
-            Kept::Slice { .. } => Cow::Borrowed(&**self),
-            Kept::Outside { texts, index } => match texts.kept(*index).and_then(OnceLock::get) {
-                Some(read) => Cow::Borrowed(read),
-                None => Cow::Owned(texts.keeper.read(*index as usize)),
-            },
-        }
-    }
-
-    /// A copy with a string of its own, keeping nothing of its file alive: for what
-    /// outlives the file it was read from (the search index's docs).
-    pub fn detached(&self) -> SharedStr {
-        SharedStr::from(self.read().into_owned())
-    }
-
-    /// The file's text this is a slice of, if it is one.
-    #[cfg(test)]
-    pub(crate) fn buffer(&self) -> Option<&Arc<String>> {
-        match &self.0 {
-            Kept::Slice { buffer, .. } => Some(buffer),
-            Kept::Outside { .. } => None,
-        }
-    }
-
-    /// Where a text kept outside is: its keeper and its index there.
-    pub fn kept_outside(&self) -> Option<(&dyn Keeper, usize)> {
-        match &self.0 {
-            Kept::Slice { .. } => None,
-            Kept::Outside { texts, index } => Some((&*texts.keeper, *index as usize)),
-        }
+    fn try_from(Object(fields): Object<TextFields>) -> Result<Text, &'static str> {
+        Text::checked(fields.zh, fields.en)
     }
 }
 
-impl std::ops::Deref for SharedStr {
-    type Target = str;
+/// A `T` read from a JSON object only. serde's derive also reads a struct from an array, its
+/// fields by position, which the data format does not allow: `["国内要闻", "Domestic News"]`
+/// is no text.
+pub struct Object<T>(pub T);
 
-    /// The string; a text kept outside is read once and then kept here too.
-    fn deref(&self) -> &str {
-        match &self.0 {
-            Kept::Slice { buffer, start, end } => &buffer[*start as usize..*end as usize],
-            Kept::Outside { texts, index } => {
-                texts.cache()[*index as usize].get_or_init(|| texts.keeper.read(*index as usize))
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Object<T>, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
             }
         }
-    }
-}
-
-impl From<String> for SharedStr {
-    fn from(text: String) -> SharedStr {
-        let end = text.len();
-        SharedStr::slice(&Arc::new(text), 0..end)
-    }
-}
-
-impl From<&str> for SharedStr {
-    fn from(text: &str) -> SharedStr {
-        SharedStr::from(text.to_owned())
-    }
-}
-
-/// What holds a file's texts outside the model, by index.
-pub trait Keeper: Send + Sync {
-    /// The text at `index` (below the count the keeper was made with).
-    fn read(&self, index: usize) -> String;
-    /// The keeper itself, for its owner to reach what it holds.
-    fn as_any(&self) -> &dyn Any;
-}
-
-/// A file's texts that the model refers to by index instead of holding them
-/// ([`crate::parse::parse_issue_outside`]). A text read through `Deref` is kept here once
-/// read; [`SharedStr::read`] reads without keeping.
-pub struct OutsideTexts {
-    keeper: Box<dyn Keeper>,
-    count: usize,
-    /// Made on the first read through `Deref`: a view that only shows texts never needs it.
-    cache: OnceLock<Box<[OnceLock<String>]>>,
-}
-
-impl OutsideTexts {
-    fn cache(&self) -> &[OnceLock<String>] {
-        self.cache
-            .get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect())
-    }
-
-    /// The text at `index` as kept here, if the cache has been made.
-    fn kept(&self, index: u32) -> Option<&OnceLock<String>> {
-        Some(&self.cache.get()?[index as usize])
-    }
-
-    /// What holds the texts.
-    pub fn keeper(&self) -> &dyn Keeper {
-        &*self.keeper
-    }
-
-    /// `count` texts held by `keeper`.
-    pub fn new(keeper: Box<dyn Keeper>, count: usize) -> Arc<OutsideTexts> {
-        Arc::new(OutsideTexts {
-            keeper,
-            count,
-            cache: OnceLock::new(),
-        })
-    }
-}
-
-/// Equal when the strings are, wherever they are kept.
-impl PartialEq for SharedStr {
-    fn eq(&self, other: &SharedStr) -> bool {
-        match (&self.0, &other.0) {
-            (Kept::Outside { texts, index }, Kept::Outside { texts: t, index: i })
-                if Arc::ptr_eq(texts, t) && index == i =>
-            {
-                true
-            }
-            _ => self.read() == other.read(),
-        }
-    }
-}
-
-impl Eq for SharedStr {}
-
-impl fmt::Debug for SharedStr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.read(), f)
+        deserializer
+            .deserialize_map(Visitor(std::marker::PhantomData))
+            .map(Object)
     }
 }
 
@@ -200,23 +77,15 @@ pub struct Shown<'a> {
 }
 
 impl Text {
-    pub fn new(zh: impl Into<SharedStr>, en: impl Into<SharedStr>) -> Text {
+    pub fn new(zh: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             zh: Some(zh.into()),
             en: Some(en.into()),
         }
     }
 
-    /// This text with strings of its own (see [`SharedStr::detached`]).
-    pub fn detached(&self) -> Text {
-        Text {
-            zh: self.zh.as_ref().map(SharedStr::detached),
-            en: self.en.as_ref().map(SharedStr::detached),
-        }
-    }
-
     /// The string in `lang` as kept, if the text has it.
-    pub fn string(&self, lang: Lang) -> Option<&SharedStr> {
+    pub fn string(&self, lang: Lang) -> Option<&Arc<str>> {
         match lang {
             Lang::Zh => self.zh.as_ref(),
             Lang::En => self.en.as_ref(),
@@ -251,7 +120,7 @@ impl Text {
 /// One block of a text as shown in a [`LangMode`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part<'a> {
-    pub text: &'a SharedStr,
+    pub text: &'a str,
     /// The language `text` is written in.
     pub lang: Lang,
     /// The wanted language this part stands in for, when that one is missing; the view
@@ -268,7 +137,7 @@ impl Text {
             LangMode::Zh | LangMode::En => {
                 let wanted = mode.primary();
                 let (lang, fallback) = self.stand_in(wanted);
-                self.string(lang)
+                self.get(lang)
                     .map(|text| Part {
                         text,
                         lang,
@@ -278,9 +147,9 @@ impl Text {
                     .collect()
             }
             LangMode::Both => {
-                let present: Vec<(Lang, &SharedStr)> = [Lang::Zh, Lang::En]
+                let present: Vec<(Lang, &str)> = [Lang::Zh, Lang::En]
                     .into_iter()
-                    .filter_map(|lang| Some((lang, self.string(lang)?)))
+                    .filter_map(|lang| Some((lang, self.get(lang)?)))
                     .collect();
                 let missing = (present.len() == 1).then(|| present[0].0.other());
                 present
@@ -300,7 +169,7 @@ impl Text {
 /// print order (Chinese first), and a note for each missing language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layout<'a> {
-    pub texts: Vec<(&'a SharedStr, Lang, Modes)>,
+    pub texts: Vec<(&'a str, Lang, Modes)>,
     /// The missing language and the modes in which its absence is pointed out.
     pub notes: Vec<(Lang, Modes)>,
 }
@@ -309,7 +178,7 @@ impl Text {
     /// The union over all modes of [`Text::parts`]: what to render once so that any mode
     /// can be shown by hiding the rest.
     pub fn layout(&self) -> Layout<'_> {
-        let mut texts: Vec<(&SharedStr, Lang, Modes)> = Vec::new();
+        let mut texts: Vec<(&str, Lang, Modes)> = Vec::new();
         let mut notes: Vec<(Lang, Modes)> = Vec::new();
         for mode in LangMode::ALL {
             for part in self.parts(mode) {
@@ -336,10 +205,8 @@ impl Text {
 impl Text {
     /// A text from the strings of its two languages, checked: a blank translation is no
     /// translation (the reader gets the other language, marked), and one must remain.
-    pub fn checked(zh: Option<SharedStr>, en: Option<SharedStr>) -> Result<Text, &'static str> {
-        // A text kept outside was taken out only if it was not blank (and is not read here).
-        let keep =
-            |s: Option<SharedStr>| s.filter(|s| s.kept_outside().is_some() || !s.trim().is_empty());
+    pub fn checked(zh: Option<String>, en: Option<String>) -> Result<Text, &'static str> {
+        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty()).map(Arc::from);
         match (keep(zh), keep(en)) {
             (None, None) => Err("a text needs a non-empty \"zh\" or \"en\""),
             (zh, en) => Ok(Text { zh, en }),
@@ -347,20 +214,39 @@ impl Text {
     }
 }
 
-/// Declares a string newtype that can only be made through `check`.
+/// Declares a string newtype that can only be made through `check`, which gives the value
+/// to keep (URLs and addresses are kept trimmed) or says what is wrong. Deserializing one
+/// checks it; it serializes as its string.
 macro_rules! checked_string {
     ($(#[$doc:meta])* $name:ident, $check:path) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String")]
         pub struct $name(String);
 
         impl $name {
             /// Checks `value` against the data format's rule for this field.
             pub fn new(value: &str) -> Result<$name, String> {
-                $check(value).map(|()| $name(value.to_owned()))
+                $name::try_from(value.to_owned())
             }
 
             pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            fn try_from(value: String) -> Result<$name, String> {
+                $check(value).map($name)
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+
+            fn deref(&self) -> &str {
                 &self.0
             }
         }
@@ -370,7 +256,6 @@ macro_rules! checked_string {
                 f.write_str(&self.0)
             }
         }
-
     };
 }
 
@@ -399,22 +284,32 @@ checked_string!(
     IssuePath,
     check_issue_path
 );
+checked_string!(
+    /// An `http:` or `https:` URL (an item's source, a publisher's website).
+    HttpUrl,
+    check_http_url
+);
+checked_string!(
+    /// An e-mail address, shown as a `mailto:` link.
+    Email,
+    check_email
+);
 
-fn check_id(value: &str) -> Result<(), String> {
+fn check_id(value: String) -> Result<String, String> {
     let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
     if value.is_empty() || value.len() > 64 || !value.chars().all(ok_char) {
         return Err(format!(
             "invalid id {}: use 1 to 64 characters of A-Z a-z 0-9 _ -",
-            quoted(value)
+            quoted(&value)
         ));
     }
-    Ok(())
+    Ok(value)
 }
 
-fn check_code(value: &str) -> Result<(), String> {
+fn check_code(value: String) -> Result<String, String> {
     let (country, sub) = match value.split_once('-') {
         Some((country, sub)) => (country, Some(sub)),
-        None => (value, None),
+        None => (value.as_str(), None),
     };
     let country_ok = country.len() == 2 && country.bytes().all(|b| b.is_ascii_uppercase());
     let sub_ok = sub.is_none_or(|s| {
@@ -425,10 +320,10 @@ fn check_code(value: &str) -> Result<(), String> {
     if !(country_ok && sub_ok) {
         return Err(format!(
             "invalid jurisdiction {}: use a code such as \"CN\", \"CN-ZJ\" or \"EU\"",
-            quoted(value)
+            quoted(&value)
         ));
     }
-    Ok(())
+    Ok(value)
 }
 
 fn two_digits_in(s: &str, range: std::ops::RangeInclusive<u32>) -> bool {
@@ -437,34 +332,38 @@ fn two_digits_in(s: &str, range: std::ops::RangeInclusive<u32>) -> bool {
         && s.parse().is_ok_and(|n| range.contains(&n))
 }
 
-fn check_date(value: &str) -> Result<(), String> {
+/// `YYYY-MM-DD` or `YYYY-MM`.
+fn is_date(value: &str) -> bool {
     let parts: Vec<&str> = value.split('-').collect();
-    let ok = match parts.as_slice() {
+    match parts.as_slice() {
         [y, m] => is_year(y) && two_digits_in(m, 1..=12),
         [y, m, d] => is_year(y) && two_digits_in(m, 1..=12) && two_digits_in(d, 1..=31),
         _ => false,
-    };
-    if !ok {
-        return Err(format!(
-            "invalid date {}: use YYYY-MM-DD or YYYY-MM",
-            quoted(value)
-        ));
     }
-    Ok(())
 }
 
-fn check_day(value: &str) -> Result<(), String> {
-    if value.len() != 10 || check_date(value).is_err() {
-        return Err(format!("invalid date {}: use YYYY-MM-DD", quoted(value)));
+fn check_date(value: String) -> Result<String, String> {
+    match is_date(&value) {
+        true => Ok(value),
+        false => Err(format!(
+            "invalid date {}: use YYYY-MM-DD or YYYY-MM",
+            quoted(&value)
+        )),
     }
-    Ok(())
+}
+
+fn check_day(value: String) -> Result<String, String> {
+    match value.len() == 10 && is_date(&value) {
+        true => Ok(value),
+        false => Err(format!("invalid date {}: use YYYY-MM-DD", quoted(&value))),
+    }
 }
 
 fn is_year(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn check_issue_path(value: &str) -> Result<(), String> {
+fn check_issue_path(value: String) -> Result<String, String> {
     let bad = value.is_empty()
         || value.starts_with('/')
         || value.contains('\\')
@@ -477,10 +376,34 @@ fn check_issue_path(value: &str) -> Result<(), String> {
     if bad {
         return Err(format!(
             "invalid file {}: use a relative path inside issues/, without \"..\", a scheme or a leading \"/\"",
-            quoted(value)
+            quoted(&value)
         ));
     }
-    Ok(())
+    Ok(value)
+}
+
+fn check_http_url(value: String) -> Result<String, String> {
+    match safe_url(&value, false) {
+        Some(url) => Ok(url.to_owned()),
+        None => Err(format!("{} is not an http: or https: URL", quoted(&value))),
+    }
+}
+
+fn check_email(value: String) -> Result<String, String> {
+    let address = value.trim();
+    let ok_char = |c: char| !(c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"'".contains(c));
+    let valid = address.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && address.chars().all(ok_char)
+    });
+    match valid {
+        true => Ok(address.to_owned()),
+        false => Err(format!("{} is not an e-mail address", quoted(&value))),
+    }
 }
 
 /// `value` in double quotes, cut short if long, for error messages.
@@ -503,9 +426,42 @@ impl Code {
     }
 }
 
+/// A whole number from 0 to 4,294,967,295 (an issue's or a publication's number). Refuses
+/// `41.0` and `-1` in words a publisher can act on, where `u32`'s own messages say "u32".
+pub struct Count(pub u32);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Count, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number from 0 to 4294967295")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Count, E> {
+                u32::try_from(n)
+                    .map(Count)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Count, E> {
+                u32::try_from(n)
+                    .map(Count)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
+    }
+}
+
+/// An optional [`Count`] field (absent and `null` are `None`).
+fn optional_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    Ok(Option::<Count>::deserialize(deserializer)?.map(|count| count.0))
+}
+
 /// The catalog, `issues/index.json`, with its issues newest first.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
     pub issues: Vec<CatalogEntry>,
 }
@@ -531,63 +487,75 @@ impl Catalog {
 }
 
 /// One issue as the catalog lists it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CatalogEntry {
     pub id: Id,
     pub file: IssuePath,
     pub date: Date,
+    #[serde(
+        default,
+        deserialize_with = "optional_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
 }
 
 /// One issue of a newsletter.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     pub id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publication: Option<Text>,
+    #[serde(
+        default,
+        deserialize_with = "optional_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub publication_number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<Text>,
+    #[serde(
+        default,
+        deserialize_with = "optional_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub number: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Display names of jurisdiction codes, as the issue gives them.
+    #[serde(default, skip_serializing_if = "Names::is_empty")]
     pub jurisdictions: Names,
     pub sections: Vec<Section>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclaimer: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
 }
 
-/// An issue's own names for jurisdiction codes, sorted by code. An issue names a handful,
-/// so a sorted list does what a map would, with a fraction of the code in the wasm.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Names(Vec<(Code, Text)>);
-
-impl Names {
-    /// Names `code`; a code named again takes the later name, as a repeated key of a JSON
-    /// object does.
-    pub fn insert(&mut self, code: Code, name: Text) {
-        match self.find(&code) {
-            Ok(at) => self.0[at].1 = name,
-            Err(at) => self.0.insert(at, (code, name)),
-        }
-    }
-
-    /// The name of `code`, if the issue gives one.
-    pub fn get(&self, code: &Code) -> Option<&Text> {
-        self.find(code).ok().map(|at| &self.0[at].1)
-    }
-
-    /// Every code named, with its name, in the order of the codes.
-    pub fn iter(&self) -> impl Iterator<Item = (&Code, &Text)> {
-        self.0.iter().map(|(code, name)| (code, name))
-    }
-
-    fn find(&self, code: &Code) -> Result<usize, usize> {
-        self.0.binary_search_by(|(named, _)| named.cmp(code))
-    }
-}
+/// An issue's own names for jurisdiction codes, by code.
+pub type Names = BTreeMap<Code, Text>;
 
 impl Issue {
+    /// The name of the jurisdiction `code`: the issue's own; else what `regional` gives for
+    /// it in each language (the viewer asks the browser for its names of countries); else
+    /// the code itself.
+    pub fn jurisdiction_name(
+        &self,
+        code: &Code,
+        regional: impl Fn(&str, Lang) -> Option<String>,
+    ) -> Text {
+        if let Some(name) = self.jurisdictions.get(code) {
+            return name.clone();
+        }
+        let name = |lang| regional(code.as_str(), lang);
+        Text::checked(name(Lang::Zh), name(Lang::En))
+            .unwrap_or_else(|_| Text::new(code.as_str(), code.as_str()))
+    }
+
     /// All items, in reading order, with their section.
     pub fn items(&self) -> impl Iterator<Item = (&Section, &Item)> {
         self.sections
@@ -596,7 +564,7 @@ impl Issue {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: Id,
     pub title: Text,
@@ -604,29 +572,36 @@ pub struct Section {
 }
 
 /// One piece of news. `title` and `body` hold inline markup (see [`crate::markup`]).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: Id,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Day>,
     pub jurisdiction: Code,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulator: Option<Text>,
     pub title: Text,
     pub body: Text,
-    /// Only `http:` and `https:` URLs are kept; others are dropped with a warning.
-    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<HttpUrl>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
 /// How to reach the publisher. Every part is optional.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Contact {
-    /// An `http(s):` URL; others are dropped with a warning.
-    pub website: Option<String>,
-    /// An e-mail address, shown as a `mailto:` link.
-    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<HttpUrl>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<Email>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offices: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow: Option<Text>,
 }
 
@@ -635,33 +610,85 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_issue_names_each_code_once_with_its_latest_name_in_any_order() {
-        let code = |c: &str| Code::new(c).unwrap();
-        let mut names = Names::default();
-        names.insert(code("US"), Text::new("美国", "USA"));
-        names.insert(code("CN-ZJ"), Text::new("浙江", "Zhejiang"));
-        names.insert(code("CN"), Text::new("中国", "China"));
-        names.insert(code("US"), Text::new("美国", "United States"));
-        let listed: Vec<_> = names.iter().map(|(c, n)| (c.as_str(), n.clone())).collect();
+    fn checked_fields_are_checked_when_deserialized_and_written_back_as_strings() {
+        let id: Id = serde_json::from_str(r#""cyber-041""#).unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), r#""cyber-041""#);
+        let bad = serde_json::from_str::<Id>(r#""a b""#)
+            .unwrap_err()
+            .to_string();
+        assert!(bad.starts_with(r#"invalid id "a b": use 1 to 64"#), "{bad}");
+        // URLs and addresses are kept trimmed.
+        let url: HttpUrl = serde_json::from_str(r#"" https://example.org/n ""#).unwrap();
+        assert_eq!(url.as_str(), "https://example.org/n");
+        assert!(serde_json::from_str::<HttpUrl>(r#""javascript:alert(1)""#).is_err());
+        let email: Email = serde_json::from_str(r#""info@lifanglaw.com ""#).unwrap();
+        assert_eq!(email.as_str(), "info@lifanglaw.com");
+    }
+
+    #[test]
+    fn a_text_drops_blank_languages_and_needs_one() {
+        let text: Text = serde_json::from_str(r#"{"zh":"国内要闻","en":"  ","fr":"x"}"#).unwrap();
         assert_eq!(
-            listed,
-            [
-                ("CN", Text::new("中国", "China")),
-                ("CN-ZJ", Text::new("浙江", "Zhejiang")),
-                ("US", Text::new("美国", "United States")),
-            ]
+            text,
+            Text {
+                zh: Some("国内要闻".into()),
+                en: None
+            }
         );
         assert_eq!(
-            names.get(&code("CN-ZJ")),
-            Some(&Text::new("浙江", "Zhejiang"))
+            serde_json::to_string(&text).unwrap(),
+            r#"{"zh":"国内要闻"}"#
         );
-        assert_eq!(names.get(&code("CN-GD")), None);
-        // The same names, given in another order, are the same.
-        let mut again = Names::default();
-        for (c, n) in listed.iter().rev() {
-            again.insert(code(c), n.clone());
+        let none = serde_json::from_str::<Text>(r#"{"en":" "}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            none.starts_with(r#"a text needs a non-empty "zh" or "en""#),
+            "{none}"
+        );
+    }
+
+    #[test]
+    fn numbers_are_whole_and_not_negative() {
+        let entry = |number: &str| {
+            let json =
+                format!(r#"{{"id":"a","file":"a.json","date":"2021-01","number":{number}}}"#);
+            serde_json::from_str::<CatalogEntry>(&json).map(|e| e.number)
+        };
+        assert_eq!(entry("41").unwrap(), Some(41));
+        assert_eq!(entry("null").unwrap(), None);
+        for bad in ["-1", "41.5", "4294967296", "\"41\""] {
+            let message = entry(bad).unwrap_err().to_string();
+            assert!(
+                message.contains("expected a whole number from 0 to 4294967295"),
+                "{message}"
+            );
         }
-        assert_eq!(again, names);
+    }
+
+    #[test]
+    fn a_jurisdiction_is_named_by_the_issue_else_by_the_browser_else_by_its_code() {
+        let json =
+            r#"{"id":"a","sections":[],"jurisdictions":{"CN-ZJ":{"zh":"浙江","en":"Zhejiang"}}}"#;
+        let issue: Issue = serde_json::from_str(json).unwrap();
+        let browser = |code: &str, lang: Lang| match (code, lang) {
+            ("US", Lang::Zh) => Some("美国".to_owned()),
+            ("US", Lang::En) => Some("United States".to_owned()),
+            _ => None,
+        };
+        let code = |c: &str| Code::new(c).unwrap();
+        assert_eq!(
+            issue.jurisdiction_name(&code("CN-ZJ"), browser),
+            Text::new("浙江", "Zhejiang")
+        );
+        assert_eq!(
+            issue.jurisdiction_name(&code("US"), browser),
+            Text::new("美国", "United States")
+        );
+        assert_eq!(
+            issue.jurisdiction_name(&code("CN-GD"), browser),
+            Text::new("CN-GD", "CN-GD")
+        );
     }
 
     #[test]
@@ -746,7 +773,7 @@ mod tests {
         assert_eq!(
             parts
                 .iter()
-                .map(|p| (&**p.text, p.lang, p.missing))
+                .map(|p| (p.text, p.lang, p.missing))
                 .collect::<Vec<_>>(),
             [
                 ("国内要闻", Lang::Zh, None),
@@ -773,7 +800,7 @@ mod tests {
     fn words<'a>(layout: &'a Layout<'_>) -> Vec<(&'a str, Lang, Modes)> {
         let texts = layout.texts.iter();
         texts
-            .map(|&(text, lang, modes)| (&**text, lang, modes))
+            .map(|&(text, lang, modes)| (text, lang, modes))
             .collect()
     }
 
@@ -803,6 +830,15 @@ mod tests {
         assert_eq!(words(&layout), vec![("Domestic News", Lang::En, all)]);
         let zh_and_both = Modes::default().with(LangMode::Zh).with(LangMode::Both);
         assert_eq!(layout.notes, vec![(Lang::Zh, zh_and_both)]);
+    }
+
+    #[test]
+    fn emails_are_checked_loosely_but_reject_markup() {
+        assert!(Email::new("info@lifanglaw.com").is_ok());
+        assert!(Email::new("info@").is_err());
+        assert!(Email::new("<a>@x.com").is_err());
+        assert!(Email::new("a@b@c.com").is_err());
+        assert!(Email::new("javascript:alert(1)//@x.com").is_err());
     }
 
     #[test]

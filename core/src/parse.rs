@@ -7,20 +7,22 @@
 //!
 //! A problem confined to one catalog entry, one item or one optional field does not lose
 //! the rest of the file: that part is left out and reported as a warning ([`Problem`]) next
-//! to what could be read.
+//! to what could be read. serde does the reading: a file is first read into its outline
+//! (the `…Fields` structs below), whose parts that may be left out on their own are kept as
+//! raw JSON ([`RawValue`]); each part is then deserialized into the model's types by itself,
+//! and `serde_path_to_error` gives the place of what is wrong in it.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
-use std::sync::Arc;
 
-use crate::json::{self, join, Bad, Json, Object, Read};
-use crate::markup::safe_url;
+use serde::Deserialize;
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+
 use crate::model::{
-    quoted, Catalog, CatalogEntry, Code, Contact, Date, Day, Id, Issue, IssuePath, Item, Names,
-    OutsideTexts, Section, SharedStr, Text,
+    quoted, Catalog, CatalogEntry, Code, Contact, Count, Date, Day, Email, HttpUrl, Id, Issue,
+    IssuePath, Item, Names, Object, Section, Text,
 };
-use crate::order;
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
 pub const CATALOG_FORMAT: &str = "newsletter-catalog/1";
@@ -56,9 +58,10 @@ pub enum LoadError {
     /// The server answered with an error status.
     #[error("{file}: the server answered {status}")]
     Http { file: String, status: u16 },
-    /// The file is larger than [`MAX_FILE_BYTES`]; reading it could freeze the page.
-    #[error("{file}: the file is {} MB, more than the {} MB this viewer reads", megabytes(*.bytes), MAX_FILE_BYTES / 1_000_000)]
-    TooLarge { file: String, bytes: u64 },
+    /// The file is larger than [`MAX_FILE_BYTES`]; reading it could freeze the page. Its
+    /// size is known when the server declared it, or the whole file was read.
+    #[error("{file}: the file is {}more than the {} MB this viewer reads", size(*.bytes), MAX_FILE_BYTES / 1_000_000)]
+    TooLarge { file: String, bytes: Option<u64> },
     /// The file arrived but cannot be read: not JSON, wrong shape, wrong format version.
     #[error("{0}")]
     Invalid(Problem),
@@ -68,11 +71,12 @@ pub enum LoadError {
 /// languages is about 6 MB; past this, parsing and rendering on a phone would freeze the page.
 pub const MAX_FILE_BYTES: u64 = 12_000_000;
 
-/// `bytes` in megabytes with one decimal, without floating point (which would pull float
-/// formatting into the wasm for one message).
-fn megabytes(bytes: u64) -> String {
-    let tenths = (bytes + 50_000) / 100_000;
-    format!("{}.{}", tenths / 10, tenths % 10)
+/// A known size in megabytes with one decimal, then a comma; nothing for an unknown one.
+fn size(bytes: Option<u64>) -> String {
+    match bytes {
+        Some(bytes) => format!("{:.1} MB, ", bytes as f64 / 1e6),
+        None => String::new(),
+    }
 }
 
 /// Refuses a file of `bytes` bytes if it is over [`MAX_FILE_BYTES`].
@@ -80,7 +84,7 @@ pub fn check_size(file: &str, bytes: u64) -> Result<(), LoadError> {
     if bytes > MAX_FILE_BYTES {
         Err(LoadError::TooLarge {
             file: file.to_owned(),
-            bytes,
+            bytes: Some(bytes),
         })
     } else {
         Ok(())
@@ -103,29 +107,6 @@ impl LoadError {
     }
 }
 
-/// A file's text, as given to [`parse_issue`] and [`parse_catalog`]. The model keeps it
-/// whole and its texts are slices of it, so a file's strings are held once, not copied out
-/// one by one (which doubled the memory in use while a large issue was read).
-pub struct Source(Arc<String>);
-
-impl From<String> for Source {
-    fn from(text: String) -> Source {
-        Source(Arc::new(text))
-    }
-}
-
-impl From<&str> for Source {
-    fn from(text: &str) -> Source {
-        Source::from(text.to_owned())
-    }
-}
-
-impl From<&String> for Source {
-    fn from(text: &String) -> Source {
-        Source::from(text.as_str())
-    }
-}
-
 /// A file that could be read, and what had to be left out of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed<T> {
@@ -133,28 +114,123 @@ pub struct Parsed<T> {
     pub warnings: Vec<Problem>,
 }
 
+/// A part of a file that is read on its own, kept as its JSON text until then.
+type Raw<'a> = &'a RawValue;
+
+// Each outline is read as an `Object<…>`: from a JSON object only.
+
+/// What every file starts with: its format, checked before anything else so that a file of
+/// another version gets that message rather than a confusing one about its shape.
+#[derive(Deserialize)]
+struct Head {
+    format: String,
+}
+
+/// The catalog's outline.
+#[derive(Deserialize)]
+struct CatalogFields<'a> {
+    #[serde(borrow)]
+    title: Option<Raw<'a>>,
+    #[serde(borrow)]
+    issues: Vec<Raw<'a>>,
+}
+
+/// A catalog entry: its required fields read, its optional ones kept raw.
+#[derive(Deserialize)]
+struct EntryFields<'a> {
+    id: Id,
+    file: IssuePath,
+    date: Date,
+    #[serde(borrow)]
+    number: Option<Raw<'a>>,
+    #[serde(borrow)]
+    title: Option<Raw<'a>>,
+}
+
+/// An issue's outline: a broken `id` or `sections` loses the file, the rest is optional.
+#[derive(Deserialize)]
+struct IssueFields<'a> {
+    id: Id,
+    #[serde(borrow)]
+    sections: Vec<Object<SectionFields<'a>>>,
+    #[serde(borrow)]
+    publisher: Option<Raw<'a>>,
+    #[serde(borrow)]
+    publication: Option<Raw<'a>>,
+    #[serde(borrow)]
+    publication_number: Option<Raw<'a>>,
+    #[serde(borrow)]
+    series: Option<Raw<'a>>,
+    #[serde(borrow)]
+    number: Option<Raw<'a>>,
+    #[serde(borrow)]
+    date: Option<Raw<'a>>,
+    #[serde(borrow)]
+    jurisdictions: Option<Raw<'a>>,
+    #[serde(borrow)]
+    disclaimer: Option<Raw<'a>>,
+    #[serde(borrow)]
+    contact: Option<Raw<'a>>,
+}
+
+/// A section: all of it is required, but its items are read one by one.
+#[derive(Deserialize)]
+struct SectionFields<'a> {
+    id: Id,
+    title: Text,
+    #[serde(borrow)]
+    items: Vec<Raw<'a>>,
+}
+
+/// An item: a broken required field leaves the item out, a broken optional one only itself.
+#[derive(Deserialize)]
+struct ItemFields<'a> {
+    id: Id,
+    jurisdiction: Code,
+    title: Text,
+    body: Text,
+    #[serde(borrow)]
+    date: Option<Raw<'a>>,
+    #[serde(borrow)]
+    regulator: Option<Raw<'a>>,
+    #[serde(borrow)]
+    source: Option<Raw<'a>>,
+    #[serde(borrow)]
+    tags: Option<Raw<'a>>,
+}
+
+/// The contact: every part optional, and left out on its own when broken.
+#[derive(Deserialize)]
+struct ContactFields<'a> {
+    #[serde(borrow)]
+    website: Option<Raw<'a>>,
+    #[serde(borrow)]
+    email: Option<Raw<'a>>,
+    #[serde(borrow)]
+    phone: Option<Raw<'a>>,
+    #[serde(borrow)]
+    fax: Option<Raw<'a>>,
+    #[serde(borrow)]
+    offices: Option<Raw<'a>>,
+    #[serde(borrow)]
+    follow: Option<Raw<'a>>,
+}
+
 /// Reads `issues/index.json`. `file` names it in messages.
 ///
 /// Entries that break a rule are left out with a warning, as is a broken optional field; a
 /// catalog with no readable entry is an error. Issues come out newest first (by `date`,
 /// stable for equal dates).
-pub fn parse_catalog(file: &str, json: impl Into<Source>) -> Result<Parsed<Catalog>, LoadError> {
-    let Source(buffer) = json.into();
-    let buffer = &buffer;
-    let text = |value: &Json| text(value, buffer);
-    let tree = read_document(file, buffer, CATALOG_FORMAT)?;
-    let root = tree.object().map_err(|bad| fatal(file, bad))?;
+pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadError> {
+    let json = read_head(file, json, CATALOG_FORMAT)?;
+    let Object(fields): Object<CatalogFields> = read(json).map_err(|bad| bad.fatal(file))?;
     let mut notes = Notes::new(file);
-    let title = notes.optional(root, "", "title", text);
-    let entries = root
-        .field("issues", Json::array)
-        .map_err(|bad| fatal(file, bad))?;
+    let title = notes.optional(fields.title, "title");
     let mut seen = HashSet::new();
-    let mut issues = Vec::with_capacity(entries.len());
-    for (i, value) in entries.iter().enumerate() {
+    let mut issues = Vec::with_capacity(fields.issues.len());
+    for (i, raw) in fields.issues.into_iter().enumerate() {
         let place = format!("issues[{i}]");
-        let read = catalog_entry(value, &place, &mut notes, buffer);
-        let Some(entry) = notes.part(&place, read) else {
+        let Some(Object(entry)) = notes.part::<Object<EntryFields>>(raw, &place) else {
             continue;
         };
         if !seen.insert(entry.id.clone()) {
@@ -167,7 +243,15 @@ pub fn parse_catalog(file: &str, json: impl Into<Source>) -> Result<Parsed<Catal
             );
             continue;
         }
-        issues.push(entry);
+        issues.push(CatalogEntry {
+            id: entry.id,
+            file: entry.file,
+            date: entry.date,
+            number: notes
+                .optional(entry.number, &format!("{place}.number"))
+                .map(|Count(n)| n),
+            title: notes.optional(entry.title, &format!("{place}.title")),
+        });
     }
     if issues.is_empty() {
         return Err(LoadError::invalid(
@@ -177,27 +261,10 @@ pub fn parse_catalog(file: &str, json: impl Into<Source>) -> Result<Parsed<Catal
         ));
     }
     // Stable: issues of the same date keep the publisher's order.
-    order::sort_by(&mut issues, |a, b| b.date.cmp(&a.date));
+    issues.sort_by(|a, b| b.date.cmp(&a.date));
     Ok(Parsed {
         value: Catalog { title, issues },
         warnings: notes.warnings,
-    })
-}
-
-fn catalog_entry(
-    value: &Json,
-    place: &str,
-    notes: &mut Notes,
-    buffer: &Arc<String>,
-) -> Read<CatalogEntry> {
-    let text = |value: &Json| text(value, buffer);
-    let entry = value.object()?;
-    Ok(CatalogEntry {
-        id: entry.field("id", checked(Id::new))?,
-        file: entry.field("file", checked(IssuePath::new))?,
-        date: entry.field("date", checked(Date::new))?,
-        number: notes.optional(entry, place, "number", Json::count),
-        title: notes.optional(entry, place, "title", text),
     })
 }
 
@@ -205,52 +272,17 @@ fn catalog_entry(
 ///
 /// A broken item, optional field or jurisdiction name is left out with a warning; a broken
 /// issue, section or format is an error.
-pub fn parse_issue(file: &str, json: impl Into<Source>) -> Result<Parsed<Issue>, LoadError> {
-    read_issue(file, json.into(), None)
-}
-
-/// Reads an issue whose items' titles and bodies were taken out of the file into `outside`:
-/// every non-blank string of a `title` or `body` of an item stands there as its index in
-/// `outside`, written as a decimal string. Everything else reads, and is checked, as in
-/// [`parse_issue`]. The viewer reads issues this way so that their texts stay in the page,
-/// as the browser's own strings, instead of passing through its memory.
-pub fn parse_issue_outside(
-    file: &str,
-    json: impl Into<Source>,
-    outside: &Arc<OutsideTexts>,
-) -> Result<Parsed<Issue>, LoadError> {
-    read_issue(file, json.into(), Some(outside))
-}
-
-fn read_issue(
-    file: &str,
-    Source(buffer): Source,
-    outside: Option<&Arc<OutsideTexts>>,
-) -> Result<Parsed<Issue>, LoadError> {
-    let buffer = &buffer;
-    let text = |value: &Json| text(value, buffer);
-    let tree = read_document(file, buffer, ISSUE_FORMAT)?;
-    let root = tree.object().map_err(|bad| fatal(file, bad))?;
-    let id = root
-        .field("id", checked(Id::new))
-        .map_err(|bad| fatal(file, bad))?;
-    let raw_sections = root
-        .field("sections", Json::array)
-        .map_err(|bad| fatal(file, bad))?;
+pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
+    let json = read_head(file, json, ISSUE_FORMAT)?;
+    let Object(fields): Object<IssueFields> = read(json).map_err(|bad| bad.fatal(file))?;
     let mut notes = Notes::new(file);
     let mut item_ids = HashSet::new();
-    let mut sections = Vec::with_capacity(raw_sections.len());
-    for (s, value) in raw_sections.iter().enumerate() {
-        let in_section = |bad: Bad| fatal(file, bad.in_element(s).in_field("sections"));
-        let section = value.object().map_err(in_section)?;
-        let id = section.field("id", checked(Id::new)).map_err(in_section)?;
-        let title = section.field("title", text).map_err(in_section)?;
-        let raw_items = section.field("items", Json::array).map_err(in_section)?;
-        let mut items = Vec::with_capacity(raw_items.len());
-        for (i, value) in raw_items.iter().enumerate() {
+    let mut sections = Vec::with_capacity(fields.sections.len());
+    for (s, Object(section)) in fields.sections.into_iter().enumerate() {
+        let mut items = Vec::with_capacity(section.items.len());
+        for (i, raw) in section.items.into_iter().enumerate() {
             let place = format!("sections[{s}].items[{i}]");
-            let read = item(value, &place, &mut notes, buffer, outside);
-            let Some(item) = notes.part(&place, read) else {
+            let Some(item) = read_item(raw, &place, &mut notes) else {
                 continue;
             };
             if !item_ids.insert(item.id.clone()) {
@@ -265,29 +297,30 @@ fn read_issue(
             }
             items.push(item);
         }
-        sections.push(Section { id, title, items });
+        sections.push(Section {
+            id: section.id,
+            title: section.title,
+            items,
+        });
     }
-    let jurisdictions = root
-        .get("jurisdictions")
-        .and_then(|value| notes.part("jurisdictions", value.object()))
-        .map(|names| jurisdiction_names(names, &mut notes, buffer))
-        .unwrap_or_default();
-    let contact = root
-        .get("contact")
-        .and_then(|value| notes.part("contact", value.object()))
-        .map(|contact| read_contact(contact, &mut notes, buffer));
+    let jurisdictions = read_names(fields.jurisdictions, &mut notes);
+    let contact = notes
+        .part::<Object<ContactFields>>(fields.contact, "contact")
+        .map(|Object(contact)| read_contact(contact, &mut notes));
     Ok(Parsed {
         value: Issue {
-            id,
-            publisher: notes.optional(root, "", "publisher", text),
-            publication: notes.optional(root, "", "publication", text),
-            publication_number: notes.optional(root, "", "publication_number", Json::count),
-            series: notes.optional(root, "", "series", text),
-            number: notes.optional(root, "", "number", Json::count),
-            date: notes.optional(root, "", "date", checked(Date::new)),
+            id: fields.id,
+            publisher: notes.optional(fields.publisher, "publisher"),
+            publication: notes.optional(fields.publication, "publication"),
+            publication_number: notes
+                .optional(fields.publication_number, "publication_number")
+                .map(|Count(n)| n),
+            series: notes.optional(fields.series, "series"),
+            number: notes.optional(fields.number, "number").map(|Count(n)| n),
+            date: notes.optional::<Date>(fields.date, "date"),
             jurisdictions,
             sections,
-            disclaimer: notes.optional(root, "", "disclaimer", text),
+            disclaimer: notes.optional(fields.disclaimer, "disclaimer"),
             contact,
         },
         warnings: notes.warnings,
@@ -296,147 +329,143 @@ fn read_issue(
 
 /// One item: the required fields first, so that an item left out for a missing one is not
 /// also reported for its optional ones.
-fn item(
-    value: &Json,
-    place: &str,
-    notes: &mut Notes,
-    buffer: &Arc<String>,
-    outside: Option<&Arc<OutsideTexts>>,
-) -> Read<Item> {
-    let text = |value: &Json| text(value, buffer);
-    let kept = |value: &Json| text_kept(value, buffer, outside);
-    let item = value.object()?;
-    let id = item.field("id", checked(Id::new))?;
-    let jurisdiction = item.field("jurisdiction", checked(Code::new))?;
-    let title = item.field("title", kept)?;
-    let body = item.field("body", kept)?;
-    Ok(Item {
-        id,
-        jurisdiction,
-        title,
-        body,
-        date: notes.optional(item, place, "date", checked(Day::new)),
-        regulator: notes.optional(item, place, "regulator", text),
-        source: notes.optional(item, place, "source", http_url),
+fn read_item(raw: Raw, place: &str, notes: &mut Notes) -> Option<Item> {
+    let Object(item) = notes.part::<Object<ItemFields>>(raw, place)?;
+    let field = |key: &str| format!("{place}.{key}");
+    Some(Item {
+        id: item.id,
+        jurisdiction: item.jurisdiction,
+        title: item.title,
+        body: item.body,
+        date: notes.optional::<Day>(item.date, &field("date")),
+        regulator: notes.optional(item.regulator, &field("regulator")),
+        source: notes.optional::<HttpUrl>(item.source, &field("source")),
         tags: notes
-            .optional(item, place, "tags", |tags| {
-                tags.array()?
-                    .iter()
-                    .enumerate()
-                    .map(|(i, tag)| {
-                        tag.str()
-                            .map(str::to_owned)
-                            .map_err(|bad| bad.in_element(i))
-                    })
-                    .collect()
-            })
+            .optional(item.tags, &field("tags"))
             .unwrap_or_default(),
     })
 }
 
 /// The issue's names for jurisdiction codes; a bad code or name is left out on its own.
-fn jurisdiction_names(names: Object, notes: &mut Notes, buffer: &Arc<String>) -> Names {
-    let mut out = Names::default();
-    for (code, name) in names.members() {
-        let read = Code::new(code)
-            .map_err(Bad::new)
-            .and_then(|code| Ok((code, text(name, buffer)?)))
-            .map_err(|bad| bad.in_field(code));
-        if let Some((code, name)) = notes.part("jurisdictions", read) {
+fn read_names(raw: Option<Raw>, notes: &mut Notes) -> Names {
+    let names: BTreeMap<String, Raw> = notes.part(raw, "jurisdictions").unwrap_or_default();
+    let mut out = Names::new();
+    for (code, name) in names {
+        let place = format!("jurisdictions.{code}");
+        let code = match Code::new(&code) {
+            Ok(code) => code,
+            Err(message) => {
+                notes.warn(place, format!("{message}; this part is left out"));
+                continue;
+            }
+        };
+        if let Some(name) = notes.part::<Text>(Some(name), &place) {
             out.insert(code, name);
         }
     }
     out
 }
 
-/// Every part of the contact is optional and left out on its own when broken.
-fn read_contact(contact: Object, notes: &mut Notes, buffer: &Arc<String>) -> Contact {
-    let text = |value: &Json| text(value, buffer);
-    let email = |value: &Json| {
-        let email = value.str()?;
-        if is_email(email) {
-            Ok(email.trim().to_owned())
-        } else {
-            Err(Bad::new(format!(
-                "{} is not an e-mail address",
-                quoted(email)
-            )))
-        }
-    };
-    let string = |value: &Json| value.str().map(str::to_owned);
+fn read_contact(contact: ContactFields, notes: &mut Notes) -> Contact {
     Contact {
-        website: notes.optional(contact, "contact", "website", http_url),
-        email: notes.optional(contact, "contact", "email", email),
-        phone: notes.optional(contact, "contact", "phone", string),
-        fax: notes.optional(contact, "contact", "fax", string),
+        website: notes.optional::<HttpUrl>(contact.website, "contact.website"),
+        email: notes.optional::<Email>(contact.email, "contact.email"),
+        phone: notes.optional(contact.phone, "contact.phone"),
+        fax: notes.optional(contact.fax, "contact.fax"),
         offices: notes
-            .optional(contact, "contact", "offices", |offices| {
-                offices
-                    .array()?
-                    .iter()
-                    .enumerate()
-                    .map(|(i, office)| text(office).map_err(|bad| bad.in_element(i)))
-                    .collect()
-            })
+            .optional(contact.offices, "contact.offices")
             .unwrap_or_default(),
-        follow: notes.optional(contact, "contact", "follow", text),
+        follow: notes.optional(contact.follow, "contact.follow"),
     }
 }
 
-/// A [`Text`]: an object with a `zh` and/or an `en` string. Its strings are slices of the
-/// file's text (`buffer`) unless they had escapes.
-fn text(value: &Json, buffer: &Arc<String>) -> Read<Text> {
-    text_kept(value, buffer, None)
+/// What is wrong at one place of a part of a file.
+#[derive(Debug)]
+struct Bad {
+    /// A JSON path from the part's start; empty for the part itself.
+    place: String,
+    message: String,
 }
 
-/// A [`Text`] whose strings may have been taken out into `outside` (see
-/// [`parse_issue_outside`]): a string of digits there is an index into it. A blank string
-/// was left in place, and reads (and is refused) as in any other text.
-fn text_kept(
-    value: &Json,
-    buffer: &Arc<String>,
-    outside: Option<&Arc<OutsideTexts>>,
-) -> Read<Text> {
-    let shared = |value: &Json| {
-        let string = value.string()?;
-        if let Some(outside) = outside {
-            if !string.is_empty() && string.bytes().all(|b| b.is_ascii_digit()) {
-                return string
-                    .parse()
-                    .ok()
-                    .and_then(|index| SharedStr::outside(outside, index))
-                    .ok_or_else(|| Bad::new("a text taken out of the file is not there"));
+impl Bad {
+    /// The error of a file that cannot be read, the place taken from its root.
+    fn fatal(self, file: &str) -> LoadError {
+        LoadError::invalid(file, self.place, self.message)
+    }
+}
+
+/// `raw` deserialized as a `T`, or what is wrong and where.
+fn read<'a, T: Deserialize<'a>>(raw: &'a str) -> Result<T, Bad> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| Bad {
+        place: json_path(error.path()),
+        message: without_position(error.inner()),
+    })
+}
+
+/// A path as the messages write it: `sections[0].items[1].title`.
+fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
             }
+            Segment::Unknown => {}
         }
-        Ok(match string {
-            Cow::Borrowed(slice) => {
-                // The tree was read from `buffer`: its slices lie inside it.
-                let start = slice.as_ptr() as usize - buffer.as_ptr() as usize;
-                SharedStr::slice(buffer, start..start + slice.len())
-            }
-            Cow::Owned(decoded) => SharedStr::from(decoded.as_str()),
-        })
-    };
-    let text = value.object()?;
-    let zh = text.optional("zh", shared)?;
-    let en = text.optional("en", shared)?;
-    Text::checked(zh, en).map_err(Bad::new)
+    }
+    out
 }
 
-/// A string checked by one of the model's constructors (`Id::new`, `Date::new`…).
-fn checked<T>(new: fn(&str) -> Result<T, String>) -> impl Fn(&Json) -> Read<T> {
-    move |value| new(value.str()?).map_err(Bad::new)
+/// `place` then `rest`, joined as a JSON path.
+fn join(place: &str, rest: &str) -> String {
+    match (place.is_empty(), rest.is_empty() || rest.starts_with('[')) {
+        (true, _) => rest.to_owned(),
+        (false, true) => format!("{place}{rest}"),
+        (false, false) => format!("{place}.{rest}"),
+    }
 }
 
-/// An `http:` or `https:` URL; anything else is refused.
-fn http_url(value: &Json) -> Read<String> {
-    let url = value.str()?;
-    match safe_url(url, false) {
-        Some(ok) => Ok(ok.to_owned()),
-        None => Err(Bad::new(format!(
-            "{} is not an http: or https: URL",
-            quoted(url)
-        ))),
+/// serde_json's message for a reader: without the line and column it adds (a part is read
+/// from its own text, so they would count from the part's start, not the file's; the path
+/// says where), in JSON's words rather than serde's ("object" and "array" for "map" and
+/// "sequence"), a field named in double quotes as everywhere else in the messages, and
+/// "expected a value" where a misspelt `true`, `false` or `null` has serde_json expect an
+/// "ident".
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let mut message = message
+        .strip_suffix(&position)
+        .unwrap_or(&message)
+        .to_owned();
+    for (serde, json) in [
+        ("invalid type: map,", "invalid type: object,"),
+        ("invalid type: sequence,", "invalid type: array,"),
+        (", expected a sequence", ", expected an array"),
+        (", expected a map", ", expected an object"),
+    ] {
+        if let Some(at) = message.find(serde) {
+            message.replace_range(at..at + serde.len(), json);
+        }
+    }
+    let message = message.as_str();
+    for start in ["missing field `", "duplicate field `"] {
+        if let Some(field) = message
+            .strip_prefix(start)
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
+            return format!("{}\"{field}\"", &start[..start.len() - 1]);
+        }
+    }
+    match message {
+        "expected ident" | "expected value" => "expected a value".to_owned(),
+        _ => message.to_owned(),
     }
 }
 
@@ -463,43 +492,41 @@ impl<'f> Notes<'f> {
     }
 
     /// A part (an item, an entry, an object) at `place`: kept if it reads, else left out
-    /// with a warning.
-    fn part<T>(&mut self, place: &str, read: Read<T>) -> Option<T> {
-        read.map_err(|bad| {
-            self.warn(
-                join(place, &bad.place),
-                format!("{}; this part is left out", bad.message),
-            )
-        })
-        .ok()
-    }
-
-    /// An optional field `key` of the object at `place`: absent, or left out with a warning
-    /// if it does not read.
-    fn optional<'j, 'a, T>(
+    /// with a warning. Absent (or `null`) is `None`, without a warning.
+    fn part<'a, T: Deserialize<'a>>(
         &mut self,
-        object: Object<'j, 'a>,
+        raw: impl Into<Option<Raw<'a>>>,
         place: &str,
-        key: &str,
-        read: impl FnOnce(&'j Json<'a>) -> Read<T>,
     ) -> Option<T> {
-        object.optional(key, read).unwrap_or_else(|bad| {
-            self.warn(
-                join(place, &bad.place),
-                format!("{}; this field is left out", bad.message),
-            );
-            None
-        })
+        self.read(raw.into(), place, "this part is left out")
+    }
+
+    /// An optional field at `place`: absent, or left out with a warning if it does not read.
+    fn optional<'a, T: Deserialize<'a>>(&mut self, raw: Option<Raw<'a>>, place: &str) -> Option<T> {
+        self.read(raw, place, "this field is left out")
+    }
+
+    fn read<'a, T: Deserialize<'a>>(
+        &mut self,
+        raw: Option<Raw<'a>>,
+        place: &str,
+        outcome: &str,
+    ) -> Option<T> {
+        read(raw?.get())
+            .map_err(|bad| {
+                self.warn(
+                    join(place, &bad.place),
+                    format!("{}; {outcome}", bad.message),
+                )
+            })
+            .ok()
     }
 }
 
-fn fatal(file: &str, bad: Bad) -> LoadError {
-    LoadError::invalid(file, bad.place, bad.message)
-}
-
-/// Reads `json` into a JSON tree and checks its `format` before anything else, so a file of
-/// another version gets that message rather than a confusing one about its shape.
-fn read_document<'a>(file: &str, json: &'a str, expected: &str) -> Result<Json<'a>, LoadError> {
+/// Checks the size of `json`, that it is JSON, and its `format`, before anything else;
+/// returns the text to read (without a leading byte-order mark, which editors on Windows
+/// write and serde_json refuses).
+fn read_head<'a>(file: &str, json: &'a str, expected: &str) -> Result<&'a str, LoadError> {
     check_size(file, json.len() as u64)?;
     // A host's error or fallback page served in place of the file (often with status 200).
     if json.trim_start().starts_with('<') {
@@ -509,23 +536,24 @@ fn read_document<'a>(file: &str, json: &'a str, expected: &str) -> Result<Json<'
             "this is an HTML page, not JSON (is the file missing on the server?)",
         ));
     }
-    let tree = json::parse(json).map_err(|e| {
-        let message = if e.eof {
-            "the file ends too early (is it cut off?)"
-        } else {
-            e.message
-        };
-        LoadError::invalid(
-            file,
-            format!("line {}, column {}", e.line, e.column),
-            message,
-        )
-    })?;
-    let root = tree.object().map_err(|bad| fatal(file, bad))?;
-    let format = root
-        .field("format", Json::str)
-        .map_err(|bad| fatal(file, bad))?;
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let Object(head): Object<Head> = serde_path_to_error::deserialize(&mut deserializer)
+        .map_err(|error| match error.inner().classify() {
+            Category::Data => LoadError::invalid(
+                file,
+                json_path(error.path()),
+                without_position(error.inner()),
+            ),
+            _ => syntax_error(file, error.inner()),
+        })
+        .and_then(|head| {
+            let end = deserializer.end();
+            end.map(|()| head)
+                .map_err(|error| syntax_error(file, &error))
+        })?;
     // A later minor version only adds optional fields, which are ignored.
+    let format = head.format.as_str();
     let compatible = format == expected
         || format
             .strip_prefix(expected)
@@ -541,21 +569,20 @@ fn read_document<'a>(file: &str, json: &'a str, expected: &str) -> Result<Json<'
             ),
         ));
     }
-    Ok(tree)
+    Ok(json)
 }
 
-fn is_email(value: &str) -> bool {
-    let value = value.trim();
-    let ok_char = |c: char| !(c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"'".contains(c));
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
+/// A file that is not JSON (or has no `format`): the line and column, from serde_json.
+fn syntax_error(file: &str, error: &serde_json::Error) -> LoadError {
+    let message = match error.classify() {
+        Category::Eof => "the file ends too early (is it cut off?)".to_owned(),
+        _ => without_position(error),
     };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && value.chars().all(ok_char)
+    LoadError::invalid(
+        file,
+        format!("line {}, column {}", error.line(), error.column()),
+        message,
+    )
 }
 
 #[cfg(test)]
@@ -576,118 +603,6 @@ mod tests {
         match result {
             Err(e @ LoadError::Invalid(_)) => e.to_string(),
             other => panic!("expected an invalid-file error, got {other:?}"),
-        }
-    }
-
-    /// Reading an issue with its texts kept apart (natively only: serde_json takes the
-    /// texts out, as the viewer does with the browser's JSON).
-    #[cfg(not(target_arch = "wasm32"))]
-    mod outside {
-        use super::*;
-
-        /// Texts kept apart from the file for [`parse_issue_outside`], counting its reads.
-        struct Kept(Vec<String>, std::sync::atomic::AtomicUsize);
-
-        impl crate::model::Keeper for Kept {
-            fn read(&self, index: usize) -> String {
-                self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                self.0[index].clone()
-            }
-            fn as_any(&self) -> &dyn std::any::Any {
-                self
-            }
-        }
-
-        /// `json` with every non-blank string of an item's title or body taken out, as the
-        /// viewer does it in the page: the file left and the texts kept apart.
-        fn take_out(json: &str) -> (String, Arc<OutsideTexts>) {
-            let mut tree: serde_json::Value = serde_json::from_str(json).unwrap();
-            let mut kept = Vec::new();
-            for section in tree["sections"].as_array_mut().into_iter().flatten() {
-                for item in section["items"].as_array_mut().into_iter().flatten() {
-                    for field in ["title", "body"] {
-                        for lang in ["zh", "en"] {
-                            let Some(value) = item.get_mut(field).and_then(|t| t.get_mut(lang))
-                            else {
-                                continue;
-                            };
-                            if let Some(text) = value.as_str().filter(|t| !t.trim().is_empty()) {
-                                kept.push(text.to_owned());
-                                *value = (kept.len() - 1).to_string().into();
-                            }
-                        }
-                    }
-                }
-            }
-            let count = kept.len();
-            let keeper = Kept(kept, Default::default());
-            (tree.to_string(), OutsideTexts::new(Box::new(keeper), count))
-        }
-
-        fn reads(outside: &OutsideTexts) -> usize {
-            let keeper = outside.keeper().as_any().downcast_ref::<Kept>().unwrap();
-            keeper.1.load(std::sync::atomic::Ordering::Relaxed)
-        }
-
-        #[test]
-        fn an_issue_with_its_texts_kept_outside_reads_as_the_whole_file_does() {
-            let json = include_str!("../../public/issues/cyber-041.json");
-            let (rest, outside) = take_out(json);
-            assert!(
-                rest.len() < json.len() / 2,
-                "the texts are most of the file"
-            );
-            let apart = parse_issue_outside("cyber-041.json", rest, &outside).unwrap();
-            assert_eq!(
-                reads(&outside),
-                0,
-                "reading the file reads none of its texts"
-            );
-            assert_eq!(apart, parse_issue("cyber-041.json", json).unwrap());
-            let body = &apart.value.sections[0].items[0].body;
-            let zh = body.string(Lang::Zh).unwrap();
-            assert!(zh.kept_outside().is_some());
-            // Read for one use, a text is not kept; read through Deref, it is kept once.
-            let before = reads(&outside);
-            assert_eq!(zh.read(), zh.read());
-            assert_eq!(reads(&outside), before + 2);
-            assert_eq!(&**zh, &**zh);
-            assert_eq!(reads(&outside), before + 3);
-            assert!(matches!(zh.read(), Cow::Borrowed(_)));
-        }
-
-        #[test]
-        fn texts_kept_outside_are_checked_like_any_other() {
-            // A blank text stays in the file and is refused as usual; a number is still no text.
-            let blank = r#"{"id":"b","jurisdiction":"CN","title":{"en":"  "},"body":{"en":"B"}}"#;
-            let number = r#"{"id":"c","jurisdiction":"CN","title":{"en":5},"body":{"en":"B"}}"#;
-            let json = issue_with_items(&[GOOD_ITEM, blank, number].join(","));
-            let (rest, outside) = take_out(&json);
-            let apart = parse_issue_outside("x.json", rest, &outside).unwrap();
-            assert_eq!(apart, parse_issue("x.json", json.as_str()).unwrap());
-            assert_eq!(apart.warnings.len(), 2);
-            // Digits elsewhere are words, not texts kept outside.
-            let digits = r#"{"id":"d","jurisdiction":"CN","regulator":{"en":"0"},"title":{"en":"T"},"body":{"en":"B"}}"#;
-            let (rest, outside) = take_out(&issue_with_items(digits));
-            let item = &parse_issue_outside("x.json", rest, &outside)
-                .unwrap()
-                .value
-                .sections[0]
-                .items[0];
-            let regulator = item.regulator.as_ref().unwrap().string(Lang::En).unwrap();
-            assert!(regulator.kept_outside().is_none());
-            assert_eq!(&**regulator, "0");
-            // An index past the texts kept is an error, not a panic.
-            let (_, outside) = take_out(&issue_with_items(GOOD_ITEM));
-            let past = issue_with_items(
-                r#"{"id":"a","jurisdiction":"CN","title":{"en":"7"},"body":{"en":"1"}}"#,
-            );
-            let read = parse_issue_outside("x.json", past, &outside).unwrap();
-            assert_eq!(read.value.items().count(), 0);
-            assert_eq!(
-                read.warnings[0].to_string(),
-                "x.json: sections[0].items[0].title.en: a text taken out of the file is not there; this part is left out"
-            );
         }
     }
 
@@ -732,6 +647,17 @@ mod tests {
     }
 
     #[test]
+    fn the_models_own_serde_reads_the_sample_as_the_reader_does_and_writes_it_back() {
+        let json = include_str!("../../public/issues/cyber-041.json");
+        let read = parse_issue("cyber-041.json", json).unwrap().value;
+        let strict: Issue = serde_json::from_str(json).unwrap();
+        assert_eq!(strict, read);
+        let written = serde_json::to_string(&read).unwrap();
+        let with_format = format!(r#"{{"format":"newsletter-issue/1",{}"#, &written[1..]);
+        assert_eq!(parse_issue("x.json", &with_format).unwrap().value, read);
+    }
+
+    #[test]
     fn the_shipped_catalog_reads_and_names_the_sample() {
         let json = include_str!("../../public/issues/index.json");
         let parsed = parse_catalog("index.json", json).expect("catalog parses");
@@ -745,7 +671,8 @@ mod tests {
     fn not_json_names_the_file_line_and_column() {
         let message = invalid(parse_issue("x.json", "this is not json"));
         assert!(
-            message == "x.json: line 1, column 1: expected a value",
+            message.starts_with("x.json: line 1, column ")
+                && message.ends_with(": expected a value"),
             "{message}"
         );
     }
@@ -791,7 +718,7 @@ mod tests {
         let message = parsed.warnings[0].to_string();
         assert!(
             message.starts_with(
-                "x.json: sections[0].items[0].title.en: invalid type: number 5, expected a string"
+                "x.json: sections[0].items[0].title.en: invalid type: integer `5`, expected a string"
             ),
             "{message}"
         );
@@ -818,9 +745,30 @@ mod tests {
             r#"{"format":"newsletter-issue/1","id":"a","sections":"none"}"#,
         ));
         assert!(
-            message.starts_with("x.json: sections: invalid type: string"),
+            message
+                .starts_with(r#"x.json: sections: invalid type: string "none", expected an array"#),
             "{message}"
         );
+    }
+
+    #[test]
+    fn objects_written_as_lists_are_refused_not_read_by_position() {
+        let json = issue_with_items(
+            r#"["a","CN",{"en":"T"},{"en":"B"}],
+               {"id":"b","jurisdiction":"CN","title":["标题","Title"],"body":{"en":"B"}}"#,
+        );
+        let parsed = parse_issue("x.json", &json).unwrap();
+        assert_eq!(parsed.value.items().count(), 0);
+        let messages: Vec<_> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "x.json: sections[0].items[0]: invalid type: array, expected an object; this part is left out",
+                "x.json: sections[0].items[1].title: invalid type: array, expected an object; this part is left out",
+            ]
+        );
+        let message = invalid(parse_issue("x.json", r#"["newsletter-issue/1","a",[]]"#));
+        assert_eq!(message, "x.json: invalid type: array, expected an object");
     }
 
     #[test]
@@ -959,25 +907,22 @@ mod tests {
         let issue = parsed.value;
         assert_eq!((issue.number, issue.publisher), (None, None));
         assert_eq!(issue.date.unwrap().as_str(), "2021-01");
-        let codes: Vec<_> = issue
-            .jurisdictions
-            .iter()
-            .map(|(c, _)| c.as_str())
-            .collect();
+        let codes: Vec<_> = issue.jurisdictions.keys().map(|c| c.as_str()).collect();
         assert_eq!(codes, ["CN"]);
         let places: Vec<_> = parsed.warnings.iter().map(|w| w.place.as_str()).collect();
         assert_eq!(
             places,
+            // Names in the order of their codes, then the issue's other fields.
             [
-                "jurisdictions.china",
                 "jurisdictions.US.en",
+                "jurisdictions.china",
                 "publisher",
                 "number"
             ]
         );
         assert_eq!(
             parsed.warnings[3].message,
-            "invalid value: number -1, expected a whole number from 0 to 4294967295; this field is left out"
+            "invalid value: integer `-1`, expected a whole number from 0 to 4294967295; this field is left out"
         );
     }
 
@@ -1005,7 +950,7 @@ mod tests {
             r#"{"id":"a","jurisdiction":"CN","title":{"zh":"数据安全","en":"Data \"security\""},
                 "body":{"zh":"第一段\n\n第二段","en":"One"},"regulator":{"en":"MIIT"}}"#,
         );
-        let parsed = parse_issue("x.json", json).unwrap();
+        let parsed = parse_issue("x.json", &json).unwrap();
         let item = &parsed.value.sections[0].items[0];
         assert_eq!(item.title.get(Lang::Zh), Some("数据安全"));
         assert_eq!(item.title.get(Lang::En), Some("Data \"security\""));
@@ -1037,7 +982,7 @@ mod tests {
     #[test]
     fn the_catalog_lists_newest_first_whatever_the_file_order() {
         let parsed =
-            parse_catalog("index.json", catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
+            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
         let ids: Vec<_> = parsed.value.issues.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["new", "old"]);
     }
@@ -1045,7 +990,7 @@ mod tests {
     #[test]
     fn a_view_shows_the_issue_it_names_or_else_the_newest() {
         let parsed =
-            parse_catalog("index.json", catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
+            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
         let shown = |id| parsed.value.shown(id).map(|e| e.file.as_str());
         assert_eq!(shown(None), Some("new.json"));
         assert_eq!(shown(Some("old")), Some("old.json"));
@@ -1056,7 +1001,7 @@ mod tests {
     fn catalog_files_escaping_the_folder_are_left_out_with_a_warning() {
         let parsed = parse_catalog(
             "index.json",
-            catalog(&format!(
+            &catalog(&format!(
                 r#"{ENTRY_OLD},{{"id":"x","file":"../x.json","date":"2021-01"}},
                    {{"id":"y","file":"https://evil.example/y.json","date":"2021-01"}},
                    {{"id":"z","file":"/z.json","date":"2021-01"}}"#
@@ -1074,14 +1019,14 @@ mod tests {
     #[test]
     fn duplicate_catalog_ids_keep_the_first() {
         let parsed =
-            parse_catalog("index.json", catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
+            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_OLD}"))).unwrap();
         assert_eq!(parsed.value.issues.len(), 1);
         assert_eq!(parsed.warnings[0].place, "issues[1].id");
     }
 
     #[test]
     fn an_empty_catalog_is_an_error() {
-        let err = parse_catalog("index.json", catalog("")).unwrap_err();
+        let err = parse_catalog("index.json", &catalog("")).unwrap_err();
         assert_eq!(
             err.to_string(),
             "index.json: issues: the catalog lists no readable issue"
@@ -1112,6 +1057,14 @@ mod tests {
             "big.json: the file is 20.0 MB, more than the 12 MB this viewer reads"
         );
         assert!(check_size("ok.json", MAX_FILE_BYTES).is_ok());
+        let unknown = LoadError::TooLarge {
+            file: "big.json".into(),
+            bytes: None,
+        };
+        assert_eq!(
+            unknown.to_string(),
+            "big.json: the file is more than the 12 MB this viewer reads"
+        );
     }
 
     #[test]
@@ -1122,14 +1075,5 @@ mod tests {
         };
         assert!(err.retryable());
         assert_eq!(err.to_string(), "cyber-041.json: the server answered 503");
-    }
-
-    #[test]
-    fn emails_are_checked_loosely_but_reject_markup() {
-        assert!(is_email("info@lifanglaw.com"));
-        assert!(!is_email("info@"));
-        assert!(!is_email("<a>@x.com"));
-        assert!(!is_email("a@b@c.com"));
-        assert!(!is_email("javascript:alert(1)//@x.com"));
     }
 }

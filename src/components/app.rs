@@ -1,43 +1,37 @@
 //! The page: top bar, then the catalog's chosen issue (or why it cannot be shown).
 
 use leptos::prelude::*;
-use newsletter_core::model::IssuePath;
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError, Parsed};
+use newsletter_core::{Catalog, Issue, Parsed};
 use std::sync::Arc;
 
-use crate::browser;
+use crate::browser::document::{browser_languages, reveal};
+use crate::browser::storage::{stored, LANG_KEY};
 use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::{Load, Loaded};
 use crate::components::search::{Archive, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
-use crate::state::{use_reading, use_view, Reading, View};
-
-/// Where the catalog lives, relative to the page (so any sub-path works).
-const CATALOG_URL: &str = "issues/index.json";
+use crate::files::{load_catalog, load_issue};
+use crate::state::{use_reading, use_url, Reading, UrlState};
 
 /// The viewer, bound to the page's URL, local storage and browser languages.
 #[component]
 pub fn App() -> impl IntoView {
-    let view = View::from_location();
-    let reading = Reading::new(
-        view,
-        browser::stored(browser::LANG_KEY),
-        browser::browser_languages(),
-    );
-    view! { <Viewer view reading /> }
+    let url = UrlState::from_location();
+    let reading = Reading::new(url, stored(LANG_KEY), browser_languages());
+    view! { <Viewer url reading /> }
 }
 
 /// The viewer over a given view and reading mode (tests mount it detached from the page).
 #[component]
-pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
-    provide_context(view);
+pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
+    provide_context(url);
     provide_context(reading);
     provide_context(Archive::new());
     let catalog = Load::new(|| Some(load_catalog()));
-    let query = view.query();
+    let query = url.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
         let catalog = parsed.value;
@@ -88,45 +82,11 @@ pub fn Viewer(view: View, reading: Reading) -> impl IntoView {
     }
 }
 
-/// Loads the catalog. (index.html's script has already asked for it, and for the issue the
-/// page opens, while the viewer's own files downloaded: see `browser::fetch_body`.)
-async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
-    let text = browser::fetch_text(CATALOG_URL, "index.json").await?;
-    Ok(shared(parse_catalog("index.json", text)?))
-}
-
-/// Where an issue's file lives, relative to the page.
-fn issue_url(file: &IssuePath) -> String {
-    format!("issues/{file}")
-}
-
-pub(crate) async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
-    browser::fetch_issue(&issue_url(&file), file.as_str())
-        .await
-        .map(shared)
-}
-
-/// An issue read whole by the core, its texts in wasm memory: for the search index, which
-/// keeps every text anyway, so taking them out into the page (as [`load_issue`] does for
-/// the issue on screen) would only be work done twice.
-pub(crate) async fn read_issue(file: IssuePath) -> Result<Parsed<Issue>, LoadError> {
-    let text = browser::fetch_text(&issue_url(&file), file.as_str()).await?;
-    parse_issue(file.as_str(), text)
-}
-
-/// A read file with its value shared: the views take it without copying it.
-pub fn shared<T>(parsed: Parsed<T>) -> Parsed<Arc<T>> {
-    Parsed {
-        value: Arc::new(parsed.value),
-        warnings: parsed.warnings,
-    }
-}
-
 /// The issue the URL names (the newest when it names none), or why there is none.
 #[component]
 fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
-    let view = use_view();
-    let chosen = view.issue();
+    let url = use_url();
+    let chosen = url.issue();
     let selected = {
         let catalog = catalog.clone();
         Memo::new(move |_| {
@@ -166,8 +126,8 @@ fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
 #[component]
 fn UnknownIssue(id: String) -> impl IntoView {
     // The first content is in place: the page may be painted.
-    Effect::new(|_| browser::reveal());
-    let view = use_view();
+    Effect::new(|_| reveal());
+    let url = use_url();
     let mode = use_reading().mode();
     let message = move || {
         mode.get()
@@ -185,7 +145,7 @@ fn UnknownIssue(id: String) -> impl IntoView {
             <button
                 type="button"
                 class="nv-button"
-                on:click=move |_| view.go(|v| {
+                on:click=move |_| url.go(|v| {
                     v.issue = None;
                     v.item = None;
                 })

@@ -6,10 +6,11 @@ use newsletter_core::ui::{entry_label, Ui};
 use newsletter_core::{Catalog, LangMode};
 use std::sync::Arc;
 
-use crate::browser;
-use crate::components::dom::Static;
+use crate::browser::document::{set_theme, watch_dark_preference};
+use crate::browser::storage::{store, stored, THEME_KEY};
+use crate::components::dom::{set, set_word, Static};
 use crate::components::text::Label;
-use crate::state::{ui_string, use_reading, use_view};
+use crate::state::{ui_string, use_reading, use_url};
 
 /// Three buttons, 中文 / English / both; the pressed one is the mode in force.
 #[component]
@@ -55,9 +56,9 @@ pub fn LangSwitch() -> impl IntoView {
 /// A list of every issue in the catalog, newest first; choosing one opens it.
 #[component]
 pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
-    let view = use_view();
+    let url = use_url();
     let mode = use_reading().mode();
-    let chosen = view.issue();
+    let chosen = url.issue();
     let newest = catalog
         .newest()
         .map(|e| e.id.to_string())
@@ -72,11 +73,14 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
         let chosen = selected.get_untracked();
         let catalog = catalog.clone();
         Static::build(move |dom, list| {
-            let options = catalog
-                .issues
-                .iter()
-                .map(|entry| (entry_label(entry, lang), entry.id.as_str()));
-            dom.options(list, options, &chosen);
+            for entry in &catalog.issues {
+                let option = dom.element(list, "option", "");
+                set(&option, "value", entry.id.as_str());
+                if entry.id.as_str() == chosen {
+                    set_word(&option, "selected", "");
+                }
+                dom.text(&option, &entry_label(entry, lang));
+            }
         })
     };
     view! {
@@ -88,7 +92,7 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
                 prop:value=selected
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
-                    view.go(|v| {
+                    url.go(|v| {
                         v.issue = Some(id);
                         v.item = None;
                     });
@@ -105,15 +109,11 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
     let mode = use_reading().mode();
-    let choice = RwSignal::new(ThemeChoice::parse(
-        browser::stored(browser::THEME_KEY).as_deref(),
-    ));
+    let choice = RwSignal::new(ThemeChoice::parse(stored(THEME_KEY).as_deref()));
     let system_dark = RwSignal::new(false);
-    system_dark.set(browser::watch_dark_preference(move |dark| {
-        system_dark.set(dark)
-    }));
+    system_dark.set(watch_dark_preference(move |dark| system_dark.set(dark)));
     // Mirrors the scheme outward to `<html data-theme>`, which the colour tokens follow.
-    Effect::new(move |_| browser::set_theme(choice.get().scheme(system_dark.get()).as_str()));
+    Effect::new(move |_| set_theme(choice.get().scheme(system_dark.get()).as_str()));
     let options = ThemeChoice::ALL
         .into_iter()
         .map(|option| {
@@ -137,7 +137,7 @@ pub fn ThemeSwitch() -> impl IntoView {
                 prop:value=move || choice.get().as_str()
                 on:change=move |ev| {
                     let picked = ThemeChoice::parse(Some(&event_target_value(&ev)));
-                    browser::store(browser::THEME_KEY, picked.as_str());
+                    store(THEME_KEY, picked.as_str());
                     choice.set(picked);
                 }
             >

@@ -15,10 +15,9 @@ use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
 use leptos::wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
+use rustc_hash::FxHashMap;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use web_sys::{DocumentFragment, Element, Node};
 
 /// Builds DOM nodes, each appended to the parent it is given.
@@ -46,32 +45,6 @@ impl Dom {
     /// A text node, appended to `parent` (in one call to the page, not two).
     pub fn text(&self, parent: &Element, text: &str) {
         parent.append_with_str_1(text).expect("a text appended");
-    }
-
-    /// A node made elsewhere (a file's text kept in the page, see
-    /// [`crate::page_texts::literal`]), appended to `parent`.
-    pub fn node(&self, parent: &Element, node: &Node) {
-        parent.append_child(node).expect("a node appended");
-    }
-
-    /// `<option value="{value}">{label}</option>` for each `(label, value)`, appended to
-    /// `parent` in one call to the page (see `options.js`); the option whose value is
-    /// `chosen` is selected.
-    pub fn options<'v>(
-        &self,
-        parent: &Node,
-        options: impl IntoIterator<Item = (String, &'v str)>,
-        chosen: &str,
-    ) {
-        let mut texts = String::new();
-        let mut lengths = Vec::new();
-        for (label, value) in options {
-            for text in [label.as_str(), value] {
-                texts.push_str(text);
-                lengths.push(text.encode_utf16().count() as u32);
-            }
-        }
-        append_options(parent, &texts, &lengths, chosen);
     }
 }
 
@@ -114,31 +87,9 @@ pub fn word(word: &str) -> &'static JsValue {
     })
 }
 
-/// A table of [`word`]s. Its keys are the code's own short words, so it hashes them with
-/// FNV-1a rather than the standard SipHash (which guards against keys chosen by an
-/// attacker, and cost more than the lookups' other work in a profile).
-pub type Words<K> = HashMap<K, &'static JsValue, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash (64-bit).
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A table of [`word`]s. Its keys are the code's own short words, never a file's, so it
+/// needs no defence against keys chosen to collide: the fast Fx hash does.
+pub type Words<K> = FxHashMap<K, &'static JsValue>;
 
 // The DOM calls above, taking strings of the page (`word`) rather than Rust ones, on local
 // names for the page's own types. None of them throws for the code's own names.
@@ -148,8 +99,6 @@ extern "C" {
     type Page;
     #[wasm_bindgen(method, js_name = createElement)]
     fn create(this: &Page, tag: &JsValue) -> Element;
-    #[wasm_bindgen(method, js_name = createTextNode)]
-    fn create_text(this: &Page, data: &JsValue) -> web_sys::Text;
 
     #[wasm_bindgen(js_name = Element)]
     type Tagged;
@@ -159,18 +108,6 @@ extern "C" {
     fn set_attribute(this: &Tagged, name: &JsValue, value: &str);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute_word(this: &Tagged, name: &JsValue, value: &JsValue);
-}
-
-#[wasm_bindgen(module = "/src/components/options.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = appendOptions)]
-    fn append_options(parent: &Node, texts: &str, lengths: &[u32], chosen: &str);
-}
-
-/// A text node, in no document yet, holding a string of the page (a file's text kept there,
-/// see [`crate::page_texts`]).
-pub fn text_node(data: &JsValue) -> web_sys::Text {
-    document().unchecked_ref::<Page>().create_text(data)
 }
 
 /// Sets an element's classes to a string of the page (see [`word`]).

@@ -7,16 +7,16 @@ use newsletter_core::ui::Ui;
 use newsletter_core::Issue;
 use std::sync::Arc;
 
-use crate::components::issue::jurisdiction_name;
+use crate::browser::region::region_name;
 use crate::components::text::{Label, Line};
 use crate::components::Fold;
-use crate::state::{ui_string, use_reading, use_view};
+use crate::state::{ui_string, use_reading, use_url};
 
 #[component]
 pub fn FilterPanel(issue: Arc<Issue>) -> impl IntoView {
-    let view = use_view();
+    let url = use_url();
     let mode = use_reading().mode();
-    let filter = view.filter();
+    let filter = url.filter();
     let open = RwSignal::new(false);
 
     let choice = |choice: &Choice, class: &'static str| {
@@ -26,7 +26,7 @@ pub fn FilterPanel(issue: Arc<Issue>) -> impl IntoView {
             let code = code.clone();
             move || filter.with(|f| f.contains(&code))
         };
-        let name = jurisdiction_name(&issue, &choice.code);
+        let name = issue.jurisdiction_name(&choice.code, region_name);
         view! {
             <label class=class data-code=data_code>
                 <input
@@ -35,7 +35,7 @@ pub fn FilterPanel(issue: Arc<Issue>) -> impl IntoView {
                     prop:checked=checked
                     on:change=move |_| {
                         let code = code.clone();
-                        view.go(move |v| {
+                        url.go(move |v| {
                             v.filter = v.filter.toggled(&code);
                             v.item = None;
                         })
@@ -76,7 +76,7 @@ pub fn FilterPanel(issue: Arc<Issue>) -> impl IntoView {
                     type="button"
                     class="nv-button nv-filter__clear"
                     disabled=move || filter.with(|f| f.is_all())
-                    on:click=move |_| view.go(|v| v.filter = Default::default())
+                    on:click=move |_| url.go(|v| v.filter = Default::default())
                 >
                     <Label pick=|u: &Ui| u.clear_filter />
                 </button>

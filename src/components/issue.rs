@@ -2,32 +2,31 @@
 //! disclaimer and contacts.
 
 use leptos::prelude::*;
-use newsletter_core::filter::{shown_count, Filter, Shown};
-use newsletter_core::markup::safe_url;
-use newsletter_core::model::Code;
+use newsletter_core::filter::{shown_count, Filter, Visible};
 use newsletter_core::rendering::{render_steps, rendered_runs};
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{Issue, Item, Parsed, Text};
+use newsletter_core::{Issue, Item, Parsed};
 use std::sync::Arc;
 use web_sys::Node;
 
-use crate::browser;
+use crate::browser::document::{for_each, reveal, scroll_to, set_title};
+use crate::browser::region::region_name;
 use crate::components::contents::ContentsNav;
 use crate::components::dom::{set, set_word, Dom, Static};
 use crate::components::filter::FilterPanel;
 use crate::components::text::{Label, Line};
 use crate::components::Warnings;
-use crate::state::{use_reading, use_view};
+use crate::state::{use_reading, use_url};
 
 /// The whole reading view of a loaded issue.
 #[component]
 pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
     // The first content is in place: the page may be painted.
-    Effect::new(|_| browser::reveal());
+    Effect::new(|_| reveal());
     let issue = parsed.value;
-    let view = use_view();
+    let url = use_url();
     let mode = use_reading().mode();
-    let filter = view.filter();
+    let filter = url.filter();
 
     // Mirrors the issue and language outward to the document title (nothing reads it back).
     {
@@ -38,7 +37,7 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
             if let Some(publication) = &issue.publication {
                 title = format!("{title} – {}", publication.show(lang).text);
             }
-            browser::set_title(&title);
+            set_title(&title);
         });
     }
     // Large issues render in steps: the first cards at once, then a chunk per frame, so the
@@ -51,11 +50,11 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
     }
     // A deep link (or a fragment changed by back/forward) scrolls to its item once the
     // issue is in the page; the browser's own scrolling ran before the cards existed.
-    let item = view.item();
+    let item = url.item();
     let all_rendered = Memo::new(move |_| steps.get() >= all_steps);
     Effect::new(move |_| {
         if let (true, Some(id)) = (all_rendered.get(), item.get()) {
-            browser::after_render(move || browser::scroll_to(&id));
+            request_animation_frame(move || scroll_to(&id));
         }
     });
 
@@ -137,7 +136,7 @@ pub fn issue_heading(issue: &Issue, lang: newsletter_core::Lang) -> String {
 /// Takes the next step of rendering after the next frame, and again until all `all` steps
 /// are taken. Stops when the issue view is gone (its signal disposed).
 fn render_more(steps: RwSignal<usize>, all: usize) {
-    browser::after_render(move || {
+    request_animation_frame(move || {
         let more = steps.try_update(|n| {
             *n += 1;
             *n < all
@@ -150,19 +149,22 @@ fn render_more(steps: RwSignal<usize>, all: usize) {
 
 /// Shows and hides the rendered cards and contents entries under `root` for `filter`.
 fn apply_filter(root: &web_sys::Element, issue: &Issue, filter: &Filter) {
-    let shown = Shown::new(issue, filter);
+    let visible = Visible::new(issue, filter);
     let hide = |element: &web_sys::Element, shown: Option<bool>| {
         if let Some(shown) = shown {
             let _ = element.toggle_attribute_with_force("hidden", !shown);
         }
     };
-    browser::for_each(root, "[data-item]", |element| {
+    for_each(root, "[data-item]", |element| {
         let id = element.get_attribute("data-item");
-        hide(element, id.and_then(|id| shown.item(&id)));
+        hide(element, id.and_then(|id| visible.item(&id)));
     });
-    browser::for_each(root, "[data-section]", |element| {
+    for_each(root, "[data-section]", |element| {
         let index = element.get_attribute("data-section");
-        hide(element, index.and_then(|s| shown.section(s.parse().ok()?)));
+        hide(
+            element,
+            index.and_then(|s| visible.section(s.parse().ok()?)),
+        );
     });
 }
 
@@ -258,22 +260,6 @@ fn SectionView(
     }
 }
 
-/// The name of a jurisdiction: the issue's own, else the browser's, else the code.
-pub fn jurisdiction_name(issue: &Issue, code: &Code) -> Text {
-    if let Some(name) = issue.jurisdictions.get(code) {
-        return name.clone();
-    }
-    let zh = browser::region_name(code.as_str(), "zh");
-    let en = browser::region_name(code.as_str(), "en");
-    if zh.is_none() && en.is_none() {
-        return Text::new(code.as_str(), code.as_str());
-    }
-    Text {
-        zh: zh.map(Into::into),
-        en: en.map(Into::into),
-    }
-}
-
 /// One item's card: title, date, regulator, jurisdiction, body and source. `hidden` when
 /// the filter leaves it out (later changes are applied by `apply_filter`).
 fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
@@ -301,12 +287,15 @@ fn card(dom: &Dom, parent: &Node, issue: &Issue, item: &Item, hidden: bool) {
         dom.line(&span, regulator);
     }
     let jurisdiction = dom.element(&meta, "span", "nv-card__jurisdiction");
-    dom.line(&jurisdiction, &jurisdiction_name(issue, &item.jurisdiction));
+    dom.line(
+        &jurisdiction,
+        &issue.jurisdiction_name(&item.jurisdiction, region_name),
+    );
 
     let body = dom.element(&article, "div", "nv-card__body");
     dom.block(&body, &item.body);
 
-    if let Some(href) = item.source.as_deref().and_then(|s| safe_url(s, false)) {
+    if let Some(href) = item.source.as_deref() {
         let source = dom.element(&article, "p", "nv-card__source");
         let link = dom.element(&source, "a", "nv-link");
         set(&link, "href", href);
@@ -336,7 +325,7 @@ fn footer(dom: &Dom, parent: &Node, issue: &Issue) {
     let Some(contact) = &issue.contact else {
         return;
     };
-    let website = contact.website.as_deref().and_then(|s| safe_url(s, false));
+    let website = contact.website.as_deref();
     let has_rows = website.is_some()
         || contact.email.is_some()
         || contact.phone.is_some()

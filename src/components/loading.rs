@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::future::Future;
 use std::rc::Rc;
 
-use crate::browser;
+use crate::browser::document::reveal;
 use crate::components::text::Label;
 
 /// A file loaded by a loader that may run again (another issue chosen, a retry).
@@ -111,7 +111,7 @@ where
 #[component]
 fn ErrorPanel(error: LoadError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     // The first content is in place: the page may be painted.
-    Effect::new(|_| browser::reveal());
+    Effect::new(|_| reveal());
     let retryable = error.retryable();
     view! {
         <div class="nv-error" role="alert">

@@ -11,10 +11,10 @@ use newsletter_core::url::ViewState;
 use newsletter_core::{Catalog, Lang, Text};
 use std::sync::Arc;
 
-use crate::browser;
-use crate::components::app::read_issue;
+use crate::browser::document::{focus, next_turn, reveal, typing_in_field};
 use crate::components::text::{modes_of, Label, Line};
-use crate::state::{ui_string, use_reading, use_view};
+use crate::files::load_issue;
+use crate::state::{ui_string, use_reading, use_url};
 
 /// Results shown at first, and added by each "show more": few enough that results follow
 /// every keystroke within a frame.
@@ -65,7 +65,7 @@ impl Archive {
             // Up to FETCHES_AT_ONCE issues on their way while the ones in hand are indexed,
             // taken in catalog order.
             let mut loads = stream::iter(catalog.issues.iter().enumerate())
-                .map(|(at, entry)| async move { (at, read_issue(entry.file.clone()).await) })
+                .map(|(at, entry)| async move { (at, load_issue(entry.file.clone()).await) })
                 .buffered(FETCHES_AT_ONCE);
             let mut done = 0;
             let mut published = js_sys::Date::now();
@@ -87,7 +87,7 @@ impl Archive {
                     }
                 }
                 if now - turn_started >= TURN_MS {
-                    browser::next_turn().await;
+                    next_turn().await;
                     turn_started = js_sys::Date::now();
                 }
             }
@@ -104,13 +104,13 @@ impl Default for Archive {
 /// The search box. `/` focuses it from anywhere but a text field; Escape clears it.
 #[component]
 pub fn SearchBox() -> impl IntoView {
-    let view = use_view();
+    let url = use_url();
     let mode = use_reading().mode();
-    let query = view.query();
+    let query = url.query();
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "/" && !browser::typing_in_field(&event) {
+        if event.key() == "/" && !typing_in_field(&event) {
             event.prevent_default();
-            browser::focus("nv-q");
+            focus("nv-q");
         }
     });
     on_cleanup(move || handle.remove());
@@ -133,11 +133,11 @@ pub fn SearchBox() -> impl IntoView {
                         v.item = None;
                     };
                     // The first keystroke is a new page in the history; the rest refine it.
-                    if query.get_untracked().is_none() { view.go(set) } else { view.replace(set) }
+                    if query.get_untracked().is_none() { url.go(set) } else { url.replace(set) }
                 }
                 on:keydown=move |event| {
                     if event.key() == "Escape" {
-                        view.go(|v| v.query = None);
+                        url.go(|v| v.query = None);
                     }
                 }
             />
@@ -161,12 +161,12 @@ struct Row {
 #[component]
 pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
     // The first content is in place: the page may be painted.
-    Effect::new(|_| browser::reveal());
-    let view = use_view();
+    Effect::new(|_| reveal());
+    let url = use_url();
     let mode = use_reading().mode();
     let archive = expect_context::<Archive>();
-    let query = view.query();
-    let filter = view.filter();
+    let query = url.query();
+    let filter = url.filter();
     // How many results are shown; a new query starts again from one page.
     let shown = RwSignal::new(RESULTS_PER_PAGE);
     Effect::new(move |_| {
@@ -300,7 +300,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
 /// The results from one issue.
 #[component]
 fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoView {
-    let view = use_view();
+    let url = use_url();
     let entry = catalog.issues[at].clone();
     let heading = entry
         .title
@@ -318,7 +318,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
         .into_iter()
         .map(|row| {
             let target = {
-                let mut state = view.get();
+                let mut state = url.get();
                 state.issue = Some(entry.id.to_string());
                 state.item = Some(row.item_id.clone());
                 state.query = None;
@@ -330,7 +330,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
                 if event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key()) {
                     event.prevent_default();
                     let target = target.clone();
-                    view.go(move |v| *v = target);
+                    url.go(move |v| *v = target);
                 }
             };
             let title = row

@@ -15,9 +15,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, Node};
 
-use crate::browser;
+use crate::browser::document::set_mode;
 use crate::components::dom::{set, set_class, set_word, word, Dom, Static, Words};
-use crate::page_texts;
 use crate::state::use_reading;
 
 /// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
@@ -27,7 +26,7 @@ pub fn DocumentMode() -> impl IntoView {
     let mode = use_reading().mode();
     Effect::new(move |_| {
         let mode = mode.get();
-        browser::set_mode(mode.primary().tag(), mode.as_str());
+        set_mode(mode.primary().tag(), mode.as_str());
     });
 }
 
@@ -119,10 +118,7 @@ impl Dom {
         let layout = text.layout();
         for (words, lang, modes) in layout.texts {
             let span = self.in_lang(parent, "span", "nv-t", modes, lang);
-            match page_texts::literal(words) {
-                Some(literal) => self.node(&span, &literal),
-                None => self.inlines(&span, markup::parse_line(&words.read())),
-            }
+            self.inlines(&span, markup::parse_line(words));
         }
         self.notes(parent, &layout.notes);
     }
@@ -133,12 +129,7 @@ impl Dom {
         self.notes(parent, &layout.notes);
         for (words, lang, modes) in layout.texts {
             let block = self.in_lang(parent, "div", "nv-block", modes, lang);
-            if let Some(literal) = page_texts::literal(words) {
-                let p = self.element(&block, "p", "");
-                self.node(&p, &literal);
-                continue;
-            }
-            for paragraph in markup::parse(&words.read()) {
+            for paragraph in markup::parse(words) {
                 let p = self.element(&block, "p", "");
                 self.inlines(&p, paragraph);
             }
