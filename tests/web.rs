@@ -490,3 +490,80 @@ fn a_file_nested_ten_thousand_levels_deep_is_read_without_trapping() {
         .message
         .contains("invalid type: array, expected an object"));
 }
+
+/// index.html's script asks for the issue the page opens before the viewer has started, so
+/// it repeats the core's rules for a catalog entry's id, date and file. The two must agree,
+/// or the script would ask for a file the viewer then refuses (or miss one it reads).
+#[wasm_bindgen_test]
+fn the_early_request_script_checks_entries_as_the_core_does() {
+    use newsletter_core::model::{Date, Id, IssuePath};
+    let page = include_str!("../index.html");
+    let start = page
+        .find("const rules = ")
+        .expect("index.html has its rules")
+        + 14;
+    let end = start + page[start..].find("};").expect("the rules end") + 1;
+    let rules = js_sys::eval(&format!("({})", &page[start..end])).expect("the rules evaluate");
+    let rule = |field: &str| -> js_sys::RegExp {
+        js_sys::Reflect::get(&rules, &field.into())
+            .unwrap()
+            .unchecked_into()
+    };
+    let long = "a".repeat(64);
+    let longer = "a".repeat(65);
+    let ids = [
+        "a", "a-b_C9", &long, &longer, "", "a b", "a.b", "人脸", "../x", "a\u{0}",
+    ];
+    let dates = [
+        "2021-01",
+        "2021-01-18",
+        "2021-12-31",
+        "2021-13",
+        "2021-00",
+        "2021-01-32",
+        "2021-01-00",
+        "2021-1-18",
+        "2021",
+        "21-01-18",
+        "2021/01/18",
+        "２０２１-01",
+        "2021-01-18T00",
+        "",
+    ];
+    let files = [
+        "a.json",
+        "2021/a.json",
+        "../a.json",
+        "a/../b",
+        "/a",
+        "a\\b",
+        "a:b",
+        "https://x/a",
+        "a?b",
+        "a#b",
+        "./a",
+        "a//b",
+        "a/",
+        "",
+        "\u{1}a",
+        "a\u{7f}",
+        "a\u{85}b",
+        "数据.json",
+        "a b.json",
+        ".hidden",
+        "..",
+    ];
+    let mut tried = 0;
+    for (field, values, core) in [
+        ("id", &ids[..], (|v| Id::new(v).is_ok()) as fn(&str) -> bool),
+        ("date", &dates[..], |v| Date::new(v).is_ok()),
+        ("file", &files[..], |v| IssuePath::new(v).is_ok()),
+    ] {
+        let rule = rule(field);
+        for value in values {
+            assert_eq!(rule.test(value), core(value), "{field} {value:?}");
+            tried += 1;
+        }
+    }
+    assert!(tried > 40);
+}

@@ -772,6 +772,26 @@ mod tests {
     }
 
     #[test]
+    fn a_key_written_twice_is_refused_except_in_the_names_of_jurisdictions() {
+        let json = issue_with_items(
+            r#"{"id":"a","jurisdiction":"CN","title":{"en":"T"},"title":{"en":"U"},"body":{"en":"B"}}"#,
+        );
+        let parsed = parse_issue("x.json", &json).unwrap();
+        assert_eq!(
+            parsed.warnings[0].to_string(),
+            r#"x.json: sections[0].items[0]: duplicate field "title"; this part is left out"#
+        );
+        let json = r#"{"format":"newsletter-issue/1","id":"a","sections":[],
+            "jurisdictions":{"US":{"en":"USA"},"US":{"en":"United States"}}}"#;
+        let names = parse_issue("x.json", json).unwrap().value.jurisdictions;
+        let name = names
+            .values()
+            .next()
+            .and_then(|name| name.get(crate::Lang::En));
+        assert_eq!(name, Some("United States"));
+    }
+
+    #[test]
     fn duplicate_item_ids_keep_the_first_and_warn() {
         let json = issue_with_items(&format!("{GOOD_ITEM},{GOOD_ITEM}"));
         let parsed = parse_issue("x.json", &json).unwrap();

@@ -9,6 +9,18 @@
 //!
 //! Text goes in as text nodes and attributes through `setAttribute`, links only with the
 //! hrefs the markup parser let through: nothing is ever parsed as HTML.
+//!
+//! What this relies on in Leptos: [`Static`] implements tachys' `Render`, `Mountable` and
+//! `RenderHtml` (the traits behind `view!`), so it can stand in a view like any element.
+//! Leptos calls `build` once, `mount`/`unmount` when the view moves or goes, `rebuild` when
+//! a reactive closure returns a new one, and `insert_before_this` when a sibling is
+//! inserted before it; `RenderHtml` is only asked for server rendering and hydration, which
+//! this client-side app never does. Those traits are the part of a Leptos upgrade to check:
+//! they are public API but not stable between minor versions (`Cargo.toml` keeps Leptos at
+//! 0.8). An upgrade is tested by the browser tests that mount real components over it
+//! (`tests/web.rs`: cards, contents, the picker, and re-rendering in steps) and by the
+//! end-to-end tests (switching issues and languages, back and forward, filtering), which
+//! move, replace and remove these views.
 
 use leptos::attr::any_attribute::AnyAttribute;
 use leptos::prelude::*;

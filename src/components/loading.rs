@@ -3,9 +3,13 @@
 //! result, the old view with a progress bar while a later one is on its way, and an error
 //! with its message and a retry where that helps.
 //!
-//! Plain signals and `spawn_local` rather than Leptos' async resources and `<Transition>`:
-//! the same behaviour for the two files the viewer loads at a time, with a fraction of the
-//! code in the wasm.
+//! Why not `LocalResource` inside `<Transition>` and `<ErrorBoundary>`: kept for now because
+//! this shape's behaviour is pinned by tests that Leptos' resources would have to be shown
+//! to keep, one by one: a result that arrives after a newer load began is dropped (a slow
+//! issue never replaces the one chosen after it, `tests/web.rs`); a load can be retried with
+//! the same input; the old view stays, under a progress bar, while the next one loads; the
+//! request starts during the first render (a render effect), not after it, so it overlaps
+//! the page's own start. Moving to the resource idiom is open work on issue 17.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
