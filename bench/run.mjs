@@ -2,7 +2,9 @@
 // plain-JavaScript page (bench/plain/) rendering the same JSON, in headless Chromium, served
 // on loopback. Run on demand (not a test):
 //
-//   node bench/run.mjs [--runs N (default 9)] [--no-build]
+//   node bench/run.mjs [--runs N (default 9)] [--no-build] [--dist DIR]
+//
+// (--dist measures another build of the viewer, e.g. an earlier commit's, without building.)
 //
 // It builds the release bundle (unless --no-build), generates the large inputs
 // (bench/gen.mjs), and measures, alternating viewer and peer in each run:
@@ -11,8 +13,11 @@
 //     response held back 40 ms, as on a real network (neither a target);
 //   - the main thread's own time to the sample's first card and to the catalog's list, in
 //     traced loads of their own (not targets: the work behind those rows);
-//   - switching language and applying a jurisdiction filter on the 2,000-item issue, from
-//     the click until the DOM has settled and the next frame is painted;
+//   - interactions on the sample and on the 2,000-item issue (switching language, toggling
+//     a jurisdiction, clearing the filter, a contents jump, switching issues), each a real
+//     click or key press: input to next paint as the browser's Event Timing API reports it
+//     (the measure behind INP), and the time until the DOM has been quiet for 100 ms; the
+//     peer also as a minimal page whose filter only toggles `hidden` on the cards;
 //   - the issue list of the 1,000-issue catalog (time until all its entries are rendered);
 //   - JS heap (after a forced GC) plus wasm memory after rendering the 2,000-item issue;
 //   - the viewer's render time at 500, 1,000 and 2,000 items (growth per item);
@@ -33,13 +38,13 @@ import { median, spread } from "./stats.mjs";
 import { mainThreadTime } from "./thread.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const DIST = path.join(ROOT, "dist");
+const args = process.argv.slice(2);
+const DIST = args.includes("--dist") ? path.resolve(args[args.indexOf("--dist") + 1]) : path.join(ROOT, "dist");
 const PLAIN = path.join(ROOT, "bench/plain");
 const OUT = path.join(ROOT, "bench/out");
-const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 9;
 
-if (!args.includes("--no-build")) {
+if (!args.includes("--no-build") && !args.includes("--dist")) {
   execFileSync("trunk", ["build", "--release", "--offline"], { cwd: ROOT, stdio: "inherit" });
 }
 
@@ -52,7 +57,12 @@ const datasets = {
   sample: { "index.json": sampleCatalog, "cyber-041.json": sampleIssue },
   // The sample again, every response (page, code, data) held back by LATENCY ms.
   slow: { "index.json": sampleCatalog, "cyber-041.json": sampleIssue },
-  big: { "index.json": JSON.stringify(bigCatalog(1000)), "bench-big.json": JSON.stringify(bigIssue(2000, 10)) },
+  // The second issue of the big catalog is the sample, for switching issues.
+  big: {
+    "index.json": catalogFor("bench-big.json", 1000).replace('"file":"issue-1.json"', '"file":"cyber-041.json"'),
+    "bench-big.json": JSON.stringify(bigIssue(2000, 10)),
+    "cyber-041.json": sampleIssue,
+  },
 };
 for (const n of [500, 1000, 2000]) {
   datasets[`n${n}`] = { "index.json": catalogFor(`n${n}.json`), [`n${n}.json`]: JSON.stringify(bigIssue(n, 10)) };
@@ -76,7 +86,7 @@ const server = await serve({
   route: async (rel, _req, res) => {
     const [app, dataset, ...rest] = rel.split("/");
     const file = rest.join("/");
-    if (!["viewer", "plain"].includes(app) || !datasets[dataset]) return false;
+    if (!["viewer", "plain", "minimal"].includes(app) || !datasets[dataset]) return false;
     if (dataset === "slow") await delay(LATENCY);
     let body;
     let type = "text/html; charset=utf-8";
@@ -85,6 +95,7 @@ const server = await serve({
       type = "application/json";
     } else {
       const dir = app === "viewer" ? DIST : PLAIN;
+      // The minimal peer is the plain page with `?minimal` (see bench/plain/plain.js).
       const name = file === "" ? "index.html" : file;
       const full = path.join(dir, name);
       if (!full.startsWith(dir) || !fs.existsSync(full)) body = undefined;
@@ -119,6 +130,11 @@ const PROBE = () => {
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+  // Event Timing: each interaction's events, input to next paint (what INP is made of).
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__events.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "event", durationThreshold: 16 });
 };
 
 /** Waits until the DOM has not changed for `quiet` ms, then returns the probe's times. */
@@ -145,7 +161,8 @@ async function load(browser, app, dataset, { expectCards, expectOptions, lang = 
   }
   await page.addInitScript(`window.__expectOptions = ${expectOptions ?? "undefined"};`);
   await page.addInitScript(PROBE);
-  await page.goto(`${base}/${app}/${dataset}/?lang=${lang}`);
+  const minimal = app === "minimal" ? "&minimal" : "";
+  await page.goto(`${base}/${app}/${dataset}/?lang=${lang}${minimal}`);
   await reader.until(`document.querySelectorAll("article").length >= ${expectCards}`);
   const t = await settle(reader);
   return { context, page, reader, t };
@@ -159,11 +176,41 @@ async function mainThreadTimeOf(browser, app, dataset, when, lang = "en") {
   return ms;
 }
 
-/** Clicks `selector` and returns ms until the DOM settled and the next frame was painted. */
-async function interaction(reader, selector) {
-  const t0 = await reader.value(`{ const t0 = performance.now(); document.querySelector(${JSON.stringify(selector)}).click(); t0 }`);
-  const t = await settle(reader);
-  return t.settled - t0;
+/**
+ * One real interaction: `act` clicks or presses a key through Playwright, so the browser
+ * sees trusted input. Returns its input-to-next-paint, the longest of its events as the
+ * Event Timing API reports them (which leaves out events under 16 ms: those count as 16),
+ * and the ms from the input until the DOM has been quiet for 100 ms and a frame is painted.
+ */
+async function interaction(reader, act) {
+  const t0 = await reader.value("window.__events = []; performance.now()");
+  await act();
+  const t = await settle(reader, 100);
+  await delay(50); // the observer reports after the paint
+  const events = await reader.value("window.__events");
+  const inp = Math.max(16, ...events.filter((e) => e.start >= t0 - 1).map((e) => e.duration));
+  // A jump only scrolls: no DOM change to wait for.
+  return { inp, quiet: t.lastMutation > t0 ? t.settled - t0 : null };
+}
+
+/** Runs and records the interactions of `app` on `dataset` (`jump` a contents link, `next` whether there is another issue). */
+async function interactions(app, dataset, page, reader, { jump, next }) {
+  const s = SELECTORS[app];
+  const steps = [
+    ["switch language zh → en", () => page.click(s.en)],
+    ["toggle filter US", () => page.click(s.filter)],
+    ["clear filter", () => page.click(s.clear)],
+    ["contents jump", () => page.click(`${s.contents} a[href="#${jump}"]`)],
+    ...(next ? [["switch issue", async () => (await page.focus(s.issue), await page.keyboard.press("ArrowDown"))]] : []),
+  ];
+  for (const [name, act] of steps) {
+    if (app === "minimal" && !name.includes("filter")) continue;
+    const { inp, quiet } = await interaction(reader, act);
+    const peer = app === "minimal" ? "plain" : app;
+    const variant = app === "minimal" ? " (peer: hide/show only)" : "";
+    record(peer, `${dataset}: ${name}${variant}, input to next paint (ms)`, inp);
+    if (quiet !== null) record(peer, `${dataset}: ${name}${variant}, to DOM quiet 100 ms (ms)`, quiet);
+  }
 }
 
 async function memory({ cdp, value }) {
@@ -174,9 +221,10 @@ async function memory({ cdp, value }) {
 }
 
 const SELECTORS = {
-  viewer: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "[data-code=CN] input" },
-  plain: { en: "button[data-lang=en]", zh: "button[data-lang=zh]", filter: "input[data-code=CN]" },
+  viewer: { en: "button[data-lang=en]", filter: "[data-code=US] input", clear: ".nv-filter__clear", contents: ".nv-contents", issue: "#nv-issue" },
+  plain: { en: "button[data-lang=en]", filter: "input[data-code=US]", clear: "#clear", contents: "#contents", issue: "#issue" },
 };
+SELECTORS.minimal = SELECTORS.plain;
 
 const results = { viewer: {}, plain: {} };
 const record = (app, metric, value) => (results[app][metric] ??= []).push(value);
@@ -190,6 +238,11 @@ for (let run = 0; run < RUNS; run++) {
       const { context, t } = await load(browser, app, "sample", { expectCards: 5 });
       record(app, "sample: first card (ms)", t.firstCard);
       record(app, "sample: fully rendered (ms)", t.settled);
+      await context.close();
+    }
+    {
+      const { context, page, reader } = await load(browser, app, "sample", { expectCards: 5, lang: "zh" });
+      await interactions(app, "sample", page, reader, { jump: "ftc-everalbum-facial-recognition", next: false });
       await context.close();
     }
     {
@@ -212,7 +265,7 @@ for (let run = 0; run < RUNS; run++) {
       await mainThreadTimeOf(browser, app, "big", `document.querySelector("select")?.options.length >= 1000`, "zh"),
     );
     {
-      const { context, reader, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
+      const { context, page, reader, t } = await load(browser, app, "big", { expectCards: 2000, expectOptions: 1000, lang: "zh" });
       record(app, "2,000 items: first card (ms)", t.firstCard);
       record(app, "2,000 items: fully rendered (ms)", t.settled);
       record(app, "1,000-issue catalog: list rendered (ms)", t.options);
@@ -220,10 +273,15 @@ for (let run = 0; run < RUNS; run++) {
       record(app, "2,000 items: JS heap + wasm memory (MB)", mem.total / 1e6);
       record(app, "2,000 items: of which JS heap (MB)", mem.js / 1e6);
       if (app === "viewer") record(app, "2,000 items: of which wasm memory (MB)", mem.wasm / 1e6);
-      record(app, "2,000 items: switch language zh → en (ms)", await interaction(reader, SELECTORS[app].en));
-      record(app, "2,000 items: apply filter CN (ms)", await interaction(reader, SELECTORS[app].filter));
+      await interactions(app, "2,000 items", page, reader, { jump: "item-1500", next: true });
       await context.close();
     }
+  }
+  {
+    // The minimal peer: its filter only toggles `hidden` on the 2,000 cards.
+    const { context, page, reader } = await load(browser, "minimal", "big", { expectCards: 2000, lang: "zh" });
+    await interactions("minimal", "2,000 items", page, reader, { jump: "item-1500", next: false });
+    await context.close();
   }
   for (const n of [500, 1000, 2000]) {
     const { context, t } = await load(browser, "viewer", `n${n}`, { expectCards: n });
@@ -300,14 +358,15 @@ lines.push("");
 lines.push("| measure | viewer | plain JS | ratio | viewer min–max | plain min–max |");
 lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
 const summary = {};
-for (const metric of Object.keys(results.viewer)) {
-  const v = median(results.viewer[metric]);
+const fixed = (x) => (x === null ? "–" : x.toFixed(1));
+for (const metric of new Set([...Object.keys(results.viewer), ...Object.keys(results.plain)])) {
+  const v = results.viewer[metric] ? median(results.viewer[metric]) : null;
   const p = results.plain[metric] ? median(results.plain[metric]) : null;
-  const ratio = p ? v / p : null;
+  const ratio = v !== null && p ? v / p : null;
   summary[metric] = { viewer: v, plain: p, ratio };
   // The spread of the runs is printed next to the medians.
   lines.push(
-    `| ${metric} | ${v.toFixed(1)} | ${p === null ? "–" : p.toFixed(1)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`,
+    `| ${metric} | ${fixed(v)} | ${fixed(p)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`,
   );
 }
 lines.push("");

@@ -1,12 +1,14 @@
 // The peer a web developer would write instead: a small hand-written plain-JavaScript page
 // rendering the same JSON (catalog, issue, language modes, jurisdiction filter, contents),
-// with the DOM built by createElement/textContent. Used only by bench/run.mjs.
+// with the DOM built by createElement/textContent. Used only by bench/run.mjs. With
+// `?minimal`, the filter only toggles `hidden` on the cards (the least any page can do).
 "use strict";
 
 const params = new URLSearchParams(location.search);
 let lang = params.get("lang") || "zh";
 let filter = new Set((params.get("j") || "").split(",").filter(Boolean));
 let issue = null;
+const minimal = params.has("minimal");
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -114,11 +116,31 @@ function renderFilter() {
     input.checked = filter.has(code);
     input.addEventListener("change", () => {
       input.checked ? filter.add(code) : filter.delete(code);
-      for (const card of document.querySelectorAll("article")) card.hidden = !shows(card.dataset.j);
-      renderContents();
+      applyFilter();
     });
     box.append(el("label", null, input, name(code), ` ${n}`));
   }
+}
+
+function applyFilter() {
+  for (const card of document.querySelectorAll("article")) card.hidden = !shows(card.dataset.j);
+  if (!minimal) renderContents();
+}
+
+function renderClear() {
+  const button = el("button", { id: "clear" }, "Clear");
+  button.addEventListener("click", () => {
+    filter.clear();
+    for (const input of document.querySelectorAll("#filter input")) input.checked = false;
+    applyFilter();
+  });
+  document.getElementById("langs").append(button);
+}
+
+async function open(entry) {
+  issue = await (await fetch(`issues/${entry.file}`)).json();
+  renderFilter();
+  renderIssue();
 }
 
 function renderLangs() {
@@ -144,10 +166,10 @@ async function main() {
   }
   const wanted = issues.find((e) => e.id === params.get("issue")) || issues[0];
   select.value = wanted.id;
+  select.addEventListener("change", () => open(issues.find((e) => e.id === select.value)));
   renderLangs();
-  issue = await (await fetch(`issues/${wanted.file}`)).json();
-  renderFilter();
-  renderIssue();
+  renderClear();
+  await open(wanted);
 }
 
 main();
