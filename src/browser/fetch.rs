@@ -50,14 +50,19 @@ pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
     })
 }
 
-/// The body's bytes, read chunk by chunk into one buffer, and given up past
-/// [`MAX_FILE_BYTES`]. A connection dropped mid-body is a network error.
+/// The body's bytes, given up past [`MAX_FILE_BYTES`]. A connection dropped mid-body is a
+/// network error.
+///
+/// The chunks stay in the page's memory while they arrive and are copied into wasm memory
+/// once, into a buffer of the body's exact size: a buffer grown as they arrive would reach up
+/// to twice the file's size, and wasm memory keeps its largest size for the page's life.
 async fn read_body(response: &Response, file: &str) -> Result<Vec<u8>, LoadError> {
     let Some(body) = response.body() else {
         return Ok(Vec::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::new();
+    let mut chunks = Vec::new();
+    let mut length = 0;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -67,21 +72,27 @@ async fn read_body(response: &Response, file: &str) -> Result<Vec<u8>, LoadError
             })?
             .unchecked_into::<web_sys::ReadableStreamReadResult>();
         if chunk.get_done().unwrap_or(true) {
-            return Ok(bytes);
+            break;
         }
         let chunk: Uint8Array = chunk.get_value().unchecked_into();
-        let start = bytes.len();
-        let end = start + chunk.length() as usize;
-        if end as u64 > MAX_FILE_BYTES {
+        length += chunk.length() as usize;
+        if length as u64 > MAX_FILE_BYTES {
             let _ = reader.cancel();
             return Err(LoadError::TooLarge {
                 file: file.to_owned(),
                 bytes: None,
             });
         }
-        bytes.resize(end, 0);
-        chunk.copy_to(&mut bytes[start..]);
+        chunks.push(chunk);
     }
+    let mut bytes = vec![0; length];
+    let mut at = 0;
+    for chunk in chunks {
+        let end = at + chunk.length() as usize;
+        chunk.copy_to(&mut bytes[at..end]);
+        at = end;
+    }
+    Ok(bytes)
 }
 
 /// Takes over the request for `url` that index.html's script started ahead of its use, if
