@@ -2,9 +2,11 @@
 // plain-JavaScript page (bench/plain/) rendering the same JSON, in headless Chromium, served
 // on loopback. Run on demand (not a test):
 //
-//   node bench/run.mjs [--runs N (default 9)] [--no-build] [--dist DIR]
+//   node bench/run.mjs [--runs N (default 9)] [--no-build] [--dist DIR] [--before DIR]
 //
-// (--dist measures another build of the viewer, e.g. an earlier commit's, without building.)
+// (--dist measures another build of the viewer instead of dist/, without building;
+// --before also measures an earlier build, e.g. an earlier commit's dist/, in the same runs,
+// taking turns with the viewer and the peer, so that both builds meet the same machine.)
 //
 // It builds the release bundle (unless --no-build), generates the large inputs
 // (bench/gen.mjs), and measures, alternating viewer and peer in each run:
@@ -40,6 +42,9 @@ import { mainThreadTime } from "./thread.mjs";
 const ROOT = new URL("..", import.meta.url).pathname;
 const args = process.argv.slice(2);
 const DIST = args.includes("--dist") ? path.resolve(args[args.indexOf("--dist") + 1]) : path.join(ROOT, "dist");
+const BEFORE = args.includes("--before") ? path.resolve(args[args.indexOf("--before") + 1]) : null;
+/** The builds of the viewer measured: this one, and the earlier one if given. */
+const VIEWERS = BEFORE ? ["viewer", "before"] : ["viewer"];
 const PLAIN = path.join(ROOT, "bench/plain");
 const OUT = path.join(ROOT, "bench/out");
 const RUNS = Number(args[args.indexOf("--runs") + 1]) || 9;
@@ -86,7 +91,7 @@ const server = await serve({
   route: async (rel, _req, res) => {
     const [app, dataset, ...rest] = rel.split("/");
     const file = rest.join("/");
-    if (!["viewer", "plain", "minimal"].includes(app) || !datasets[dataset]) return false;
+    if (![...VIEWERS, "plain", "minimal"].includes(app) || !datasets[dataset]) return false;
     if (dataset === "slow") await delay(LATENCY);
     let body;
     let type = "text/html; charset=utf-8";
@@ -94,7 +99,7 @@ const server = await serve({
       body = datasets[dataset][file.slice("issues/".length)];
       type = "application/json";
     } else {
-      const dir = app === "viewer" ? DIST : PLAIN;
+      const dir = { viewer: DIST, before: BEFORE }[app] ?? PLAIN;
       // The minimal peer is the plain page with `?minimal` (see bench/plain/plain.js).
       const name = file === "" ? "index.html" : file;
       const full = path.join(dir, name);
@@ -225,14 +230,16 @@ const SELECTORS = {
   plain: { en: "button[data-lang=en]", filter: "input[data-code=US]", clear: "#clear", contents: "#contents", issue: "#issue" },
 };
 SELECTORS.minimal = SELECTORS.plain;
+SELECTORS.before = SELECTORS.viewer;
 
-const results = { viewer: {}, plain: {} };
+const results = Object.fromEntries([...VIEWERS, "plain"].map((app) => [app, {}]));
 const record = (app, metric, value) => (results[app][metric] ??= []).push(value);
 
 const browser = await launch();
 for (let run = 0; run < RUNS; run++) {
   // Alternate which app goes first, so neither always gets the warmer machine.
-  const order = run % 2 === 0 ? ["viewer", "plain"] : ["plain", "viewer"];
+  const apps = [...VIEWERS, "plain"];
+  const order = [...apps.slice(run % apps.length), ...apps.slice(0, run % apps.length)];
   for (const app of order) {
     {
       const { context, t } = await load(browser, app, "sample", { expectCards: 5 });
@@ -272,7 +279,7 @@ for (let run = 0; run < RUNS; run++) {
       const mem = await memory(reader);
       record(app, "2,000 items: JS heap + wasm memory (MB)", mem.total / 1e6);
       record(app, "2,000 items: of which JS heap (MB)", mem.js / 1e6);
-      if (app === "viewer") record(app, "2,000 items: of which wasm memory (MB)", mem.wasm / 1e6);
+      if (app !== "plain") record(app, "2,000 items: of which wasm memory (MB)", mem.wasm / 1e6);
       await interactions(app, "2,000 items", page, reader, { jump: "item-1500", next: true });
       await context.close();
     }
@@ -283,12 +290,14 @@ for (let run = 0; run < RUNS; run++) {
     await interactions("minimal", "2,000 items", page, reader, { jump: "item-1500", next: false });
     await context.close();
   }
+  for (const app of VIEWERS) {
   for (const n of [500, 1000, 2000]) {
-    const { context, t } = await load(browser, "viewer", `n${n}`, { expectCards: n });
-    record("viewer", `growth: ${n} items rendered (ms)`, t.settled);
+    const { context, t } = await load(browser, app, `n${n}`, { expectCards: n });
+    record(app, `growth: ${n} items rendered (ms)`, t.settled);
     await context.close();
   }
-  {
+  }
+  for (const app of VIEWERS) {
     // Search: build the index of 500 issues (longest main-thread task while it builds),
     // then the time from each keystroke to results painted.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -305,7 +314,7 @@ for (let run = 0; run < RUNS; run++) {
       };
       requestAnimationFrame(frame);
     });
-    await page.goto(`${base}/viewer/archive/?lang=en`);
+    await page.goto(`${base}/${app}/archive/?lang=en`);
     await page.waitForSelector("article", { state: "attached" });
     await settle(await quietReader(page));
     await page.evaluate(() => (window.__longest = 0));
@@ -317,9 +326,9 @@ for (let run = 0; run < RUNS; run++) {
     });
     await page.waitForFunction(() => document.querySelector(".nv-results__loading")?.textContent === "", null, { timeout: 300000 });
     const built = await page.evaluate(() => performance.now());
-    record("viewer", "search: index 500×20 items built (ms)", built - t0);
-    record("viewer", "search: longest frame while building (ms)", await page.evaluate(() => window.__longest));
-    record("viewer", "search: wasm memory once built (MB)", await page.evaluate(() => window.__wasm.memory.buffer.byteLength / 1e6));
+    record(app, "search: index 500×20 items built (ms)", built - t0);
+    record(app, "search: longest frame while building (ms)", await page.evaluate(() => window.__longest));
+    record(app, "search: wasm memory once built (MB)", await page.evaluate(() => window.__wasm.memory.buffer.byteLength / 1e6));
     const typed = "数据安全 data protection";
     const times = [];
     const updated = [];
@@ -338,8 +347,8 @@ for (let run = 0; run < RUNS; run++) {
         times.push(ms[1]);
       }
     }
-    record("viewer", "search: keystroke to results in the DOM (ms)", median(updated));
-    record("viewer", "search: keystroke to results painted (ms)", median(times));
+    record(app, "search: keystroke to results in the DOM (ms)", median(updated));
+    record(app, "search: keystroke to results painted (ms)", median(times));
     await context.close();
   }
   process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
@@ -355,19 +364,27 @@ const { parts: sizes, total: totalBrotli } = bundleSizes(DIST);
 const lines = [];
 lines.push(`Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${CHROMIUM} (${execFileSync(CHROMIUM, ["--version"]).toString().trim()}); ${RUNS} runs, medians.`);
 lines.push("");
-lines.push("| measure | viewer | plain JS | ratio | viewer min–max | plain min–max |");
-lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+const beforeColumns = BEFORE ? " before | before ÷ plain |" : "";
+lines.push(`| measure | viewer | plain JS | ratio | viewer min–max | plain min–max |${beforeColumns}`);
+lines.push(`| --- | ---: | ---: | ---: | ---: | ---: |${BEFORE ? " ---: | ---: |" : ""}`);
 const summary = {};
 const fixed = (x) => (x === null ? "–" : x.toFixed(1));
+const medianOf = (app, metric) => (results[app]?.[metric] ? median(results[app][metric]) : null);
+const ratioOf = (a, b) => (a !== null && b ? a / b : null);
+const times = (r) => (r === null ? "–" : `${r.toFixed(2)}×`);
 for (const metric of new Set([...Object.keys(results.viewer), ...Object.keys(results.plain)])) {
-  const v = results.viewer[metric] ? median(results.viewer[metric]) : null;
-  const p = results.plain[metric] ? median(results.plain[metric]) : null;
-  const ratio = v !== null && p ? v / p : null;
+  const v = medianOf("viewer", metric);
+  const p = medianOf("plain", metric);
+  const ratio = ratioOf(v, p);
   summary[metric] = { viewer: v, plain: p, ratio };
   // The spread of the runs is printed next to the medians.
-  lines.push(
-    `| ${metric} | ${fixed(v)} | ${fixed(p)} | ${ratio === null ? "–" : `${ratio.toFixed(2)}×`} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`,
-  );
+  let line = `| ${metric} | ${fixed(v)} | ${fixed(p)} | ${times(ratio)} | ${spread(results.viewer[metric])} | ${spread(results.plain[metric])} |`;
+  if (BEFORE) {
+    const b = medianOf("before", metric);
+    summary[metric].before = b;
+    line += ` ${fixed(b)} | ${times(ratioOf(b, p))} |`;
+  }
+  lines.push(line);
 }
 lines.push("");
 const g = (n) => summary[`growth: ${n} items rendered (ms)`].viewer;
@@ -377,6 +394,8 @@ lines.push("| file | bytes | brotli |");
 lines.push("| --- | ---: | ---: |");
 for (const [f, s] of Object.entries(sizes)) lines.push(`| ${f} | ${s.raw} | ${s.brotli} |`);
 lines.push(`| **total** | | **${totalBrotli}** (${(totalBrotli / 1024).toFixed(1)} KiB) |`);
+const beforeBrotli = BEFORE ? bundleSizes(BEFORE).total : null;
+if (BEFORE) lines.push(`| the earlier build's total | | ${beforeBrotli} (${(beforeBrotli / 1024).toFixed(1)} KiB) |`);
 console.log(lines.join("\n"));
 fs.mkdirSync(OUT, { recursive: true });
-fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ results, summary, sizes, totalBrotli }, null, 1));
+fs.writeFileSync(path.join(OUT, "results.json"), JSON.stringify({ results, summary, sizes, totalBrotli, beforeBrotli }, null, 1));
