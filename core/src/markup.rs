@@ -57,16 +57,6 @@ pub fn plain(source: &str) -> String {
     out
 }
 
-/// True when `source` is one paragraph of literal text that [`parse`] gives back whole: no
-/// character that may open markup or end a line (`*`, `[`, `\n`), and no whitespace at
-/// either end (which a paragraph loses). Such a text is shown as it is, without parsing.
-pub fn is_literal(source: &str) -> bool {
-    !source.is_empty()
-        && !source.contains(['*', '[', '\n'])
-        && !source.starts_with(char::is_whitespace)
-        && !source.ends_with(char::is_whitespace)
-}
-
 /// `url` trimmed, if it is an absolute `http:` or `https:` URL (or `mailto:` when
 /// `allow_mailto`), with no whitespace, control characters, quotes or angle brackets in it.
 ///
@@ -361,23 +351,6 @@ mod tests {
             parse("[](http://e.org)"),
             vec![vec![text("[](http://e.org)")]]
         );
-    }
-
-    #[test]
-    fn only_text_without_markup_line_breaks_or_edge_spaces_is_literal() {
-        assert!(is_literal(
-            "工业和信息化部发布《汽车数据安全》 5 < 6 & (a) ] x"
-        ));
-        for text in [
-            "",
-            "a *b*",
-            "see [x](https://e.org)",
-            "one\ntwo",
-            " padded",
-            "padded\u{3000}",
-        ] {
-            assert!(!is_literal(text), "{text:?}");
-        }
     }
 
     #[test]
