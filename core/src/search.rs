@@ -180,7 +180,6 @@ impl SearchIndex {
     pub fn add_issue(&mut self, issue_at: usize, issue: &Issue) {
         for (_, item) in issue.items() {
             let id = self.docs.len() as u32;
-            let names = issue.jurisdictions.get(&item.jurisdiction);
             let plain_text = |text: &Text| Text {
                 zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
                 en: text.en.as_deref().map(|s| markup::plain(s).into()),
@@ -196,9 +195,8 @@ impl SearchIndex {
                 item_id: item.id.to_string(),
                 title,
                 jurisdiction: item.jurisdiction.clone(),
-                jurisdiction_name: names.cloned().unwrap_or_else(|| {
-                    Text::new(item.jurisdiction.as_str(), item.jurisdiction.as_str())
-                }),
+                // The issue's own name, else the code: the browser's names are the viewer's.
+                jurisdiction_name: issue.jurisdiction_name(&item.jurisdiction, |_, _| None),
                 body: plain_text(&item.body),
                 regulator: item.regulator.clone(),
                 title_folded,
