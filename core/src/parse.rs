@@ -233,14 +233,7 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
         let Some(Object(entry)) = notes.part::<Object<EntryFields>>(raw, &place) else {
             continue;
         };
-        if !seen.insert(entry.id.clone()) {
-            notes.warn(
-                format!("{place}.id"),
-                format!(
-                    "duplicate id {}; this entry is left out",
-                    quoted(entry.id.as_str())
-                ),
-            );
+        if !notes.first(&mut seen, &entry.id, &place, "id", "entry") {
             continue;
         }
         issues.push(CatalogEntry {
@@ -285,14 +278,7 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
             let Some(item) = read_item(raw, &place, &mut notes) else {
                 continue;
             };
-            if !item_ids.insert(item.id.clone()) {
-                notes.warn(
-                    format!("{place}.id"),
-                    format!(
-                        "duplicate item id {}; this item is left out",
-                        quoted(item.id.as_str())
-                    ),
-                );
+            if !notes.first(&mut item_ids, &item.id, &place, "item id", "item") {
                 continue;
             }
             items.push(item);
@@ -489,6 +475,29 @@ impl<'f> Notes<'f> {
             place,
             message,
         });
+    }
+
+    /// Whether `id`, of the part (`what`) at `place`, is the first of its name in `seen`; a
+    /// later one is left out with a warning naming the `kind` of id.
+    fn first(
+        &mut self,
+        seen: &mut HashSet<Id>,
+        id: &Id,
+        place: &str,
+        kind: &str,
+        what: &str,
+    ) -> bool {
+        let first = seen.insert(id.clone());
+        if !first {
+            self.warn(
+                format!("{place}.id"),
+                format!(
+                    "duplicate {kind} {}; this {what} is left out",
+                    quoted(id.as_str())
+                ),
+            );
+        }
+        first
     }
 
     /// A part (an item, an entry, an object) at `place`: kept if it reads, else left out

@@ -18,20 +18,16 @@ use super::window;
 /// than [`MAX_FILE_BYTES`] is refused before its body is read when the server says its
 /// size, and as soon as that much has arrived when it does not.
 pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
-    let network = |detail: String| LoadError::Network {
-        file: file.to_owned(),
-        detail,
-    };
     let response = match take_early(url) {
         Some(request) => JsFuture::from(request)
             .await
             .and_then(|response| response.dyn_into::<web_sys::Response>())
             .map(Response::from)
-            .map_err(|error| network(js_message(&error)))?,
+            .map_err(|error| network(file, js_message(&error)))?,
         None => Request::get(url)
             .send()
             .await
-            .map_err(|error| network(error.to_string()))?,
+            .map_err(|error| network(file, error.to_string()))?,
     };
     if !response.ok() {
         return Err(LoadError::Http {
@@ -66,10 +62,7 @@ async fn read_body(response: &Response, file: &str) -> Result<Vec<u8>, LoadError
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|error| LoadError::Network {
-                file: file.to_owned(),
-                detail: js_message(&error),
-            })?
+            .map_err(|error| network(file, js_message(&error)))?
             .unchecked_into::<web_sys::ReadableStreamReadResult>();
         if chunk.get_done().unwrap_or(true) {
             break;
@@ -109,6 +102,14 @@ fn take_early(url: &str) -> Option<Promise> {
     let request = early.get(&url);
     early.set(&url, &JsValue::TRUE);
     request.dyn_into().ok()
+}
+
+/// A request of `file` that did not complete (offline, dropped, blocked): trying again may help.
+fn network(file: &str, detail: String) -> LoadError {
+    LoadError::Network {
+        file: file.to_owned(),
+        detail,
+    }
 }
 
 fn js_message(error: &JsValue) -> String {
