@@ -3,8 +3,6 @@
 //! A subdivision belongs to the country before its dash, so choosing `CN` shows `CN`,
 //! `CN-ZJ` and `CN-GD` items. Several choices show their union; no choice shows everything.
 
-use std::collections::HashMap;
-
 use crate::model::{Code, Issue, Item};
 
 /// The chosen jurisdiction codes; empty means everything.
@@ -135,18 +133,15 @@ impl Filter {
 
 /// What a filter shows of one issue, to bring the page's cards and contents entries in
 /// line when it changes.
-pub struct Visible<'a> {
-    items: HashMap<&'a str, bool>,
+pub struct Visible {
+    items: Vec<bool>,
     sections: Vec<bool>,
 }
 
-impl<'a> Visible<'a> {
-    pub fn new(issue: &'a Issue, filter: &Filter) -> Visible<'a> {
+impl Visible {
+    pub fn new(issue: &Issue, filter: &Filter) -> Visible {
         Visible {
-            items: issue
-                .items()
-                .map(|(_, item)| (item.id.as_str(), filter.shows(item)))
-                .collect(),
+            items: issue.items().map(|(_, item)| filter.shows(item)).collect(),
             sections: issue
                 .sections
                 .iter()
@@ -155,9 +150,10 @@ impl<'a> Visible<'a> {
         }
     }
 
-    /// Whether the item with `id` is shown; `None` for an id the issue does not have.
-    pub fn item(&self, id: &str) -> Option<bool> {
-        self.items.get(id).copied()
+    /// Whether the issue's `n`-th item (counting across sections, in order) is shown;
+    /// `None` past the last item.
+    pub fn item(&self, n: usize) -> Option<bool> {
+        self.items.get(n).copied()
     }
 
     /// Whether the section at `index` has an item shown; `None` past the last section.
@@ -173,7 +169,7 @@ pub(crate) mod tests {
         let issue = issue(&[&["CN", "CN-ZJ"], &["US"]]);
         let shown = Visible::new(&issue, &Filter::new(["CN-ZJ"]));
         assert_eq!(
-            ["i1", "i2", "i3", "nope"].map(|id| shown.item(id)),
+            [0, 1, 2, 3].map(|n| shown.item(n)),
             [Some(false), Some(true), Some(false), None]
         );
         assert_eq!(

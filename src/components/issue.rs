@@ -155,10 +155,16 @@ fn apply_filter(root: &web_sys::Element, issue: &Issue, filter: &Filter) {
             let _ = element.toggle_attribute_with_force("hidden", !shown);
         }
     };
-    for_each(root, "[data-item]", |element| {
-        let id = element.get_attribute("data-item");
-        hide(element, id.and_then(|id| visible.item(&id)));
-    });
+    // The contents entries and the cards rendered so far each follow the issue's order, so
+    // the n-th of each is the issue's n-th item: no id is read back from the page (that was
+    // a quarter of this pass on 2,000 items).
+    for selector in [".nv-contents [data-item]", "article[data-item]"] {
+        let mut n = 0;
+        for_each(root, selector, |element| {
+            hide(element, visible.item(n));
+            n += 1;
+        });
+    }
     for_each(root, "[data-section]", |element| {
         let index = element.get_attribute("data-section");
         hide(
