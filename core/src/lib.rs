@@ -17,6 +17,8 @@ pub mod markup;
 pub mod model;
 pub mod parse;
 pub mod rendering;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod search;
 pub mod theme;
 pub mod ui;

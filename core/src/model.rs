@@ -460,9 +460,11 @@ fn optional_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u
 
 /// The catalog, `issues/index.json`, with its issues newest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Catalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub issues: Vec<CatalogEntry>,
 }
 
@@ -488,6 +490,7 @@ impl Catalog {
 
 /// One issue as the catalog lists it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CatalogEntry {
     pub id: Id,
     pub file: IssuePath,
@@ -497,6 +500,10 @@ pub struct CatalogEntry {
         deserialize_with = "optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::count_schema")
+    )]
     pub number: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
@@ -504,6 +511,7 @@ pub struct CatalogEntry {
 
 /// One issue of a newsletter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Issue {
     pub id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -515,6 +523,10 @@ pub struct Issue {
         deserialize_with = "optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::count_schema")
+    )]
     pub publication_number: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub series: Option<Text>,
@@ -523,11 +535,19 @@ pub struct Issue {
         deserialize_with = "optional_count",
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::count_schema")
+    )]
     pub number: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// Display names of jurisdiction codes, as the issue gives them.
     #[serde(default, skip_serializing_if = "Names::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::names_schema")
+    )]
     pub jurisdictions: Names,
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -565,6 +585,7 @@ impl Issue {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Section {
     pub id: Id,
     pub title: Text,
@@ -573,6 +594,7 @@ pub struct Section {
 
 /// One piece of news. `title` and `body` hold inline markup (see [`crate::markup`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Item {
     pub id: Id,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -585,11 +607,13 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<HttpUrl>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
     pub tags: Vec<String>,
 }
 
 /// How to reach the publisher. Every part is optional.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<HttpUrl>,
@@ -600,6 +624,7 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fax: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<Text>>"))]
     pub offices: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow: Option<Text>,
