@@ -1,0 +1,183 @@
+//! An issues folder as the viewer would see it: the catalog and every issue file, each read
+//! with the viewer's own reader. Anything that cannot be read becomes a finding naming the
+//! file; the rest is still read.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use newsletter_core::parse::{check_size, MAX_FILE_BYTES};
+use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError};
+use walkdir::WalkDir;
+
+use crate::report::Report;
+
+/// The catalog's file name inside the issues folder.
+pub const CATALOG: &str = "index.json";
+
+/// What an issues folder holds.
+pub struct Archive {
+    pub dir: PathBuf,
+    /// The catalog as read; `None` when it is missing or refused (a finding says which).
+    pub catalog: Option<Catalog>,
+    /// The catalog's text, when it could be read as text.
+    pub catalog_text: Option<String>,
+    /// Every issue file found, by its path inside the folder (`/`-separated, as a catalog
+    /// `file` names it), with the issue when it could be read.
+    pub issues: BTreeMap<String, Option<Issue>>,
+    pub report: Report,
+}
+
+impl Archive {
+    /// Reads the folder `dir`. Fails only when the folder itself cannot be read.
+    pub fn read(dir: &Path) -> Result<Archive, String> {
+        // A folder that cannot be listed is the one failure that stops the command.
+        fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut report = Report::default();
+        let catalog_path = dir.join(CATALOG);
+        let (catalog, catalog_text) = if catalog_path.exists() {
+            match read_text(&catalog_path, CATALOG) {
+                Ok(text) => {
+                    let catalog = match parse_catalog(CATALOG, &text) {
+                        Ok(parsed) => {
+                            report.warnings(&parsed.warnings);
+                            Some(parsed.value)
+                        }
+                        Err(error) => {
+                            report.load_error(&error);
+                            None
+                        }
+                    };
+                    (catalog, Some(text))
+                }
+                Err(error) => {
+                    report.load_error(&error);
+                    (None, None)
+                }
+            }
+        } else {
+            (None, None)
+        };
+        let mut issues = BTreeMap::new();
+        for name in issue_files(dir, &mut report) {
+            let issue = match read_text(&dir.join(&name), &name) {
+                Ok(text) => match parse_issue(&name, &text) {
+                    Ok(parsed) => {
+                        report.warnings(&parsed.warnings);
+                        Some(parsed.value)
+                    }
+                    Err(error) => {
+                        report.load_error(&error);
+                        None
+                    }
+                },
+                Err(error) => {
+                    report.load_error(&error);
+                    None
+                }
+            };
+            issues.insert(name, issue);
+        }
+        Ok(Archive {
+            dir: dir.to_owned(),
+            catalog,
+            catalog_text,
+            issues,
+            report,
+        })
+    }
+
+    /// The issues that could be read, by file.
+    pub fn readable(&self) -> impl Iterator<Item = (&str, &Issue)> {
+        self.issues
+            .iter()
+            .filter_map(|(name, issue)| Some((name.as_str(), issue.as_ref()?)))
+    }
+}
+
+/// The `.json` files under `dir` other than the catalog, as `/`-separated paths inside it,
+/// in name order. Links are followed; a loop, an unreadable folder or a name that is not
+/// UTF-8 is a finding.
+fn issue_files(dir: &Path, report: &mut Report) -> Vec<String> {
+    let mut names = Vec::new();
+    let walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1);
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let place = error
+                    .path()
+                    .and_then(|p| p.strip_prefix(dir).ok())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let message = match error.loop_ancestor() {
+                    Some(_) => "a link loop; this folder is skipped".to_owned(),
+                    None => format!("cannot be read ({})", io_reason(&error.to_string())),
+                };
+                report.error(&place, "", message);
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let Ok(relative) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
+        match parts {
+            Some(parts) => {
+                let name = parts.join("/");
+                if name != CATALOG {
+                    names.push(name);
+                }
+            }
+            None => report.error(
+                &relative.to_string_lossy(),
+                "",
+                "the file's name is not UTF-8; rename it".to_owned(),
+            ),
+        }
+    }
+    names
+}
+
+/// The text of the file at `path`, named `name` in messages: refused when larger than the
+/// viewer reads (before reading it) or when it is not UTF-8.
+pub fn read_text(path: &Path, name: &str) -> Result<String, LoadError> {
+    let invalid = |place: &str, message: String| {
+        LoadError::Invalid(newsletter_core::Problem {
+            file: name.to_owned(),
+            place: place.to_owned(),
+            message,
+        })
+    };
+    let cannot = |error: std::io::Error| invalid("", format!("cannot be read ({error})"));
+    let size = fs::metadata(path).map_err(cannot)?.len();
+    check_size(name, size)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    use std::io::Read;
+    fs::File::open(path)
+        .map_err(cannot)?
+        // A file that grew since: read no more than the limit allows.
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    check_size(name, bytes.len() as u64)?;
+    String::from_utf8(bytes).map_err(|error| {
+        let at = error.utf8_error().valid_up_to();
+        invalid(
+            &format!("byte {at}"),
+            "the file is not UTF-8 text; save it as UTF-8".to_owned(),
+        )
+    })
+}
+
+/// An I/O error's words without the path walkdir puts in front of them.
+fn io_reason(message: &str) -> &str {
+    message.rsplit(": ").next().unwrap_or(message)
+}

@@ -1,0 +1,242 @@
+//! `newsletter feeds`: JSON Feed 1.1 and Atom 1.0 for the whole archive and for each
+//! jurisdiction (a country's feed includes its provinces): one entry per item, newest first,
+//! at most `limit` of them, each linking to the item in the viewer.
+
+use std::collections::BTreeSet;
+
+use newsletter_core::{Catalog, Issue, Item, Lang};
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::Writer;
+use serde::Serialize;
+
+use crate::html;
+use crate::write::{json_bytes, Output};
+
+/// One item of the archive, with the issue it is in.
+pub struct Entry<'a> {
+    pub issue: &'a Issue,
+    pub item: &'a Item,
+    /// The item's date, else its issue's: `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: &'a str,
+}
+
+/// Every item of `issues` (in catalog order, newest issue first), newest first: by date,
+/// then as the catalog and the issue order them.
+pub fn entries<'a>(issues: &[&'a Issue]) -> Vec<Entry<'a>> {
+    let mut entries: Vec<Entry> = issues
+        .iter()
+        .flat_map(|issue| {
+            issue.items().filter_map(move |(_, item)| {
+                let date = item.date.as_deref().or(issue.date.as_deref())?;
+                Some(Entry { issue, item, date })
+            })
+        })
+        .collect();
+    // Stable: equal dates keep the catalog's and the issue's order.
+    entries.sort_by(|a, b| b.date.cmp(a.date));
+    entries
+}
+
+/// What the feeds are about: the site's address and name.
+pub struct Site<'a> {
+    /// The viewer's address, ending in `/`.
+    pub url: &'a str,
+    pub catalog: &'a Catalog,
+}
+
+impl Site<'_> {
+    fn title(&self) -> String {
+        match &self.catalog.title {
+            Some(title) => both(|lang| html::plain(title, lang)),
+            None => "Newsletter".to_owned(),
+        }
+    }
+
+    /// The viewer's deep link to an item.
+    fn link(&self, entry: &Entry) -> String {
+        format!("{}?issue={}#{}", self.url, entry.issue.id, entry.item.id)
+    }
+}
+
+/// A name in both languages, "中文 / English", once when they are the same.
+fn both(words: impl Fn(Lang) -> String) -> String {
+    let (zh, en) = (words(Lang::Zh), words(Lang::En));
+    if zh == en {
+        zh
+    } else {
+        format!("{zh} / {en}")
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM` as an RFC 3339 time at the start of that day (or month), UTC.
+fn timestamp(date: &str) -> String {
+    match date.len() {
+        7 => format!("{date}-01T00:00:00Z"),
+        _ => format!("{date}T00:00:00Z"),
+    }
+}
+
+/// The feeds for `entries` (already newest first): `name.json` and `name.xml` under `dir`,
+/// at most `limit` entries each. `about` names what the feed covers (a jurisdiction).
+pub fn feed_pair(
+    site: &Site,
+    entries: &[&Entry],
+    path: &str,
+    about: Option<&str>,
+    dir: &std::path::Path,
+    limit: usize,
+) -> [Output; 2] {
+    let entries = &entries[..entries.len().min(limit)];
+    let mut title = site.title();
+    if let Some(about) = about {
+        title = format!("{title} · {about}");
+    }
+    [
+        Output::new(
+            dir.join(format!("{path}.json")),
+            json_feed(site, entries, &title, &format!("{path}.json")),
+        ),
+        Output::new(
+            dir.join(format!("{path}.xml")),
+            atom(site, entries, &title, &format!("{path}.xml")),
+        ),
+    ]
+}
+
+/// Every feed of the archive: the whole archive, then one pair per jurisdiction code used
+/// (each country's own, with its subdivisions, and each subdivision's).
+pub fn all(site: &Site, entries: &[Entry], dir: &std::path::Path, limit: usize) -> Vec<Output> {
+    let every: Vec<&Entry> = entries.iter().collect();
+    let mut outputs = Vec::from(feed_pair(site, &every, "feed", None, dir, limit));
+    let mut codes = BTreeSet::new();
+    for entry in entries {
+        codes.insert(entry.item.jurisdiction.country().to_owned());
+        codes.insert(entry.item.jurisdiction.to_string());
+    }
+    for code in codes {
+        let covered: Vec<&Entry> = entries
+            .iter()
+            .filter(|e| {
+                e.item.jurisdiction.as_str() == code || e.item.jurisdiction.country() == code
+            })
+            .collect();
+        outputs.extend(feed_pair(
+            site,
+            &covered,
+            &format!("feeds/{code}"),
+            Some(&code),
+            dir,
+            limit,
+        ));
+    }
+    outputs
+}
+
+fn json_feed(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Feed<'a> {
+        version: &'static str,
+        title: &'a str,
+        home_page_url: &'a str,
+        feed_url: String,
+        language: &'static str,
+        items: Vec<FeedItem>,
+    }
+    #[derive(Serialize)]
+    struct FeedItem {
+        id: String,
+        url: String,
+        title: String,
+        content_html: String,
+        date_published: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        tags: Vec<String>,
+    }
+    let feed = Feed {
+        version: "https://jsonfeed.org/version/1.1",
+        title,
+        home_page_url: site.url,
+        feed_url: format!("{}{path}", site.url),
+        language: "zh-CN",
+        items: entries
+            .iter()
+            .map(|entry| FeedItem {
+                id: site.link(entry),
+                url: site.link(entry),
+                title: both(|lang| html::plain(&entry.item.title, lang)),
+                content_html: html::item(entry.issue, entry.item),
+                date_published: timestamp(entry.date),
+                tags: entry.item.tags.clone(),
+            })
+            .collect(),
+    };
+    json_bytes(&feed)
+}
+
+fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let updated = entries
+        .first()
+        .map(|e| timestamp(e.date))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+    let self_url = format!("{}{path}", site.url);
+    let author = site.title();
+    let result: std::io::Result<()> = (|| {
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
+        writer
+            .create_element("feed")
+            .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
+            .with_attribute(("xml:lang", "zh-CN"))
+            .write_inner_content(|w| {
+                text_element(w, "id", &self_url)?;
+                text_element(w, "title", title)?;
+                text_element(w, "updated", &updated)?;
+                w.create_element("link")
+                    .with_attribute(("rel", "self"))
+                    .with_attribute(("href", self_url.as_str()))
+                    .write_empty()?;
+                w.create_element("link")
+                    .with_attribute(("rel", "alternate"))
+                    .with_attribute(("href", site.url))
+                    .write_empty()?;
+                w.create_element("author")
+                    .write_inner_content(|w| text_element(w, "name", &author))?;
+                for entry in entries {
+                    let link = site.link(entry);
+                    let stamp = timestamp(entry.date);
+                    w.create_element("entry").write_inner_content(|w| {
+                        text_element(w, "id", &link)?;
+                        text_element(
+                            w,
+                            "title",
+                            &both(|lang| html::plain(&entry.item.title, lang)),
+                        )?;
+                        text_element(w, "updated", &stamp)?;
+                        text_element(w, "published", &stamp)?;
+                        w.create_element("link")
+                            .with_attribute(("href", link.as_str()))
+                            .write_empty()?;
+                        w.create_element("content")
+                            .with_attribute(("type", "html"))
+                            .write_text_content(BytesText::new(&html::item(
+                                entry.issue,
+                                entry.item,
+                            )))?;
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    result.expect("writing to memory does not fail");
+    let mut bytes = writer.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(text))?;
+    Ok(())
+}

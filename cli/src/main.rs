@@ -1,0 +1,263 @@
+//! `newsletter`: the publishers' tool. It reads and writes the data files with the viewer's
+//! own types and reader (`newsletter-core`), so the two never disagree.
+//!
+//! Exit codes: 0 done (or clean), 1 a problem in the files or on disk, 2 bad usage.
+
+mod archive;
+mod catalog;
+mod check;
+mod feeds;
+mod html;
+mod new;
+mod report;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use newsletter_core::model::{Date, HttpUrl, Id};
+
+use crate::archive::{Archive, CATALOG};
+use crate::report::{Report, Severity};
+use crate::write::{write_all, Output};
+
+#[derive(Parser)]
+#[command(
+    name = "newsletter",
+    version,
+    about = "Check and publish the JSON files of a bilingual newsletter viewer"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The folder of issue files and their catalog (`index.json`).
+const DIR: &str = "public/issues";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the catalog and every issue file as the viewer would, and check that they agree
+    Check {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// Fail on warnings too
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the catalog (index.json) from the issue files, newest first
+    Catalog {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// Write nothing; fail if the catalog on disk is out of date
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write the JSON Schemas of the issue file and of the catalog
+    Schema {
+        #[arg(default_value = "public/schema")]
+        out: PathBuf,
+    },
+    /// Start a new issue from the newest one, and list it in the catalog
+    New {
+        /// The new issue's id, e.g. cyber-042 (also its file name)
+        #[arg(long, value_parser = |s: &str| Id::new(s))]
+        id: Id,
+        /// Its date, YYYY-MM-DD or YYYY-MM
+        #[arg(long, value_parser = |s: &str| Date::new(s))]
+        date: Date,
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+    },
+    /// Write JSON Feed and Atom feeds: the archive's and one per jurisdiction
+    Feeds {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// Where the viewer is published, e.g. https://example.org/newsletter/
+        #[arg(long, value_parser = site_url)]
+        site_url: String,
+        /// The most entries a feed holds
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Where to write the feeds; by default beside the issues folder (its parent)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check {
+            dir,
+            strict,
+            format,
+        } => run_check(&dir, strict, format),
+        Command::Catalog { dir, check } => run_catalog(&dir, check),
+        Command::Schema { out } => run_schema(&out),
+        Command::New { id, date, dir } => run_new(&dir, id, date),
+        Command::Feeds {
+            dir,
+            site_url,
+            limit,
+            out,
+        } => run_feeds(&dir, &site_url, limit, out.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("newsletter: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+type Outcome = Result<ExitCode, String>;
+
+fn run_check(dir: &Path, strict: bool, format: Format) -> Outcome {
+    let mut archive = Archive::read(dir)?;
+    let mut report = std::mem::take(&mut archive.report);
+    check::cross_check(&archive, &mut report);
+    match format {
+        Format::Text => {
+            print!("{}", report.text());
+            eprintln!(
+                "{}: {} issue files, {}",
+                dir.display(),
+                archive.issues.len(),
+                report.summary()
+            );
+        }
+        Format::Json => print!("{}", report.json()),
+    }
+    let failed = report.has_errors() || (strict && report.count(Severity::Warning) > 0);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The archive's problems, printed; an error if any of them is one.
+fn refuse_errors(report: &Report, what: &str) -> Result<(), String> {
+    eprint!("{}", report.text());
+    if report.has_errors() {
+        return Err(format!("{what}: {}; nothing was written", report.summary()));
+    }
+    Ok(())
+}
+
+fn run_catalog(dir: &Path, check_only: bool) -> Outcome {
+    let mut archive = Archive::read(dir)?;
+    let mut report = std::mem::take(&mut archive.report);
+    let catalog = catalog::build(&archive, &mut report);
+    // The catalog's own problems do not matter: it is being replaced.
+    report.findings.retain(|f| f.file != CATALOG);
+    refuse_errors(&report, &dir.join(CATALOG).display().to_string())?;
+    let output = Output::new(dir.join(CATALOG), catalog::bytes(&catalog));
+    if check_only {
+        if output.is_current() {
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "{}: out of date; `newsletter catalog` rewrites it",
+            output.path.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    report_written(&write_all(std::slice::from_ref(&output))?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_schema(out: &Path) -> Outcome {
+    let outputs: Vec<Output> = newsletter_core::schema::schemas()
+        .iter()
+        .map(|(name, schema)| Output::new(out.join(name), write::json_bytes(schema)))
+        .collect();
+    report_written(&write_all(&outputs)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
+    let mut archive = Archive::read(dir)?;
+    let mut report = std::mem::take(&mut archive.report);
+    let file = format!("{id}.json");
+    if archive.issues.contains_key(&file) || dir.join(&file).exists() {
+        return Err(format!("{}: already exists", dir.join(&file).display()));
+    }
+    if let Some((other, _)) = archive.readable().find(|(_, issue)| issue.id == id) {
+        return Err(format!("the id \"{id}\" is already the id of {other}"));
+    }
+    // The newest issue by date that can be read is the one to follow.
+    let previous = archive
+        .readable()
+        .filter(|(_, issue)| issue.date.is_some())
+        .max_by(|(_, a), (_, b)| (&a.date, a.number).cmp(&(&b.date, b.number)))
+        .map(|(_, issue)| issue.clone());
+    let issue = new::skeleton(id, date, previous.as_ref());
+    archive.issues.insert(file.clone(), Some(issue.clone()));
+    let catalog = catalog::build(&archive, &mut report);
+    report.findings.retain(|f| f.file != CATALOG);
+    refuse_errors(&report, &dir.display().to_string())?;
+    let outputs = [
+        Output::new(dir.join(&file), new::bytes(&issue)),
+        Output::new(dir.join(CATALOG), catalog::bytes(&catalog)),
+    ];
+    report_written(&write_all(&outputs)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_feeds(dir: &Path, site_url: &str, limit: usize, out: Option<&Path>) -> Outcome {
+    let mut archive = Archive::read(dir)?;
+    let report = std::mem::take(&mut archive.report);
+    refuse_errors(&report, &dir.display().to_string())?;
+    let Some(catalog) = &archive.catalog else {
+        return Err(format!("{}: no catalog", dir.join(CATALOG).display()));
+    };
+    // The catalog's order, newest first; its entries name the files.
+    let issues: Vec<_> = catalog
+        .issues
+        .iter()
+        .filter_map(|entry| archive.issues.get(entry.file.as_str())?.as_ref())
+        .collect();
+    let entries = feeds::entries(&issues);
+    let site = feeds::Site {
+        url: site_url,
+        catalog,
+    };
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    let out = out.unwrap_or(parent);
+    report_written(&write_all(&feeds::all(&site, &entries, out, limit))?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The site's address: an absolute http(s) URL, ending in `/` (the viewer's folder).
+fn site_url(value: &str) -> Result<String, String> {
+    let url = HttpUrl::new(value)?;
+    let mut url = url.to_string();
+    if url.contains(['?', '#']) {
+        return Err("the site's address has no query or fragment".to_owned());
+    }
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+fn report_written(paths: &[&Path]) {
+    if paths.is_empty() {
+        eprintln!("up to date; nothing written");
+    }
+    for path in paths {
+        eprintln!("wrote {}", path.display());
+    }
+}
