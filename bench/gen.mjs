@@ -90,10 +90,38 @@ export function bigCatalog(count = 1000) {
   };
 }
 
+/** An archive of `count` issues of `items` items each, whose catalog agrees with the
+ * files (ids, dates, numbers): for timing the `newsletter` command. By file name. */
+export function archive(count = 1000, items = 20) {
+  const catalog = bigCatalog(count);
+  const small = bigIssue(items, 2);
+  const files = { "index.json": catalog };
+  catalog.issues.forEach((entry, i) => {
+    entry.file = `issue-${i}.json`;
+    files[entry.file] = {
+      ...small,
+      id: entry.id,
+      number: entry.number,
+      date: entry.date,
+      sections: small.sections.map((s) => ({ ...s, items: s.items.map((it) => ({ ...it, id: `${it.id}-${i}`, date: undefined })) })),
+    };
+  });
+  return files;
+}
+
+// node bench/gen.mjs [DIR]: the 2,000-item issue and the 1,000-issue catalog;
+// node bench/gen.mjs DIR --archive N: an archive of N issues of 20 items.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? "bench/out/data";
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "bench-big.json"), JSON.stringify(bigIssue()));
-  fs.writeFileSync(path.join(dir, "index.json"), JSON.stringify(bigCatalog()));
-  console.log(`wrote ${dir}: ${(fs.statSync(path.join(dir, "bench-big.json")).size / 1e6).toFixed(1)} MB issue`);
+  const at = process.argv.indexOf("--archive");
+  if (at > 0) {
+    const files = archive(Number(process.argv[at + 1]) || 1000);
+    for (const [name, value] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), JSON.stringify(value, null, 2));
+    console.log(`wrote ${dir}: ${Object.keys(files).length - 1} issues and their catalog`);
+  } else {
+    fs.writeFileSync(path.join(dir, "bench-big.json"), JSON.stringify(bigIssue()));
+    fs.writeFileSync(path.join(dir, "index.json"), JSON.stringify(bigCatalog()));
+    console.log(`wrote ${dir}: ${(fs.statSync(path.join(dir, "bench-big.json")).size / 1e6).toFixed(1)} MB issue`);
+  }
 }
