@@ -84,6 +84,15 @@ impl LangMode {
 pub struct Modes(u8);
 
 impl Modes {
+    /// The modes in which `lang` is shown: on its own, and beside the other language.
+    pub fn of(lang: Lang) -> Modes {
+        let alone = match lang {
+            Lang::Zh => LangMode::Zh,
+            Lang::En => LangMode::En,
+        };
+        Modes::default().with(alone).with(LangMode::Both)
+    }
+
     fn bit(mode: LangMode) -> u8 {
         match mode {
             LangMode::Zh => 1,

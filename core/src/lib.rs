@@ -3,7 +3,8 @@
 //!
 //! This crate holds the data model ([`model`]), reading and validating the JSON files of the
 //! data format ([`parse`]), the inline markup of titles and bodies ([`markup`]), the
-//! jurisdiction filter ([`filter`]), rendering an issue in steps ([`rendering`]), the view state
+//! jurisdiction filter ([`filter`]), the issue's content as elements ([`render`]), rendering an
+//! issue in steps ([`rendering`]), the view state
 //! carried by the page's URL ([`url`]), language choice ([`lang`]), light and dark
 //! ([`theme`]), searching the archive ([`search`]) and the interface's own words ([`ui`]).
 //!
@@ -16,6 +17,7 @@ pub mod lang;
 pub mod markup;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rendering;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use newsletter_core::filter::Filter;
+use newsletter_core::render::Tree;
 use newsletter_core::ui::Ui;
 use newsletter_core::Issue;
 use std::sync::Arc;

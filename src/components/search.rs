@@ -5,6 +5,7 @@
 use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use newsletter_core::lang::Modes;
 use newsletter_core::search::{highlights, parse_query, snippet, SearchIndex, Snippet};
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::url::ViewState;
@@ -12,7 +13,7 @@ use newsletter_core::{Catalog, Lang, Text};
 use std::sync::Arc;
 
 use crate::browser::document::{focus, next_turn, reveal, typing_in_field};
-use crate::components::text::{modes_of, Label, Line};
+use crate::components::text::{Label, Line};
 use crate::files::load_issue;
 use crate::state::{ui_string, use_reading, use_url};
 
@@ -310,7 +311,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
     let dates = [Lang::Zh, Lang::En]
         .into_iter()
         .map(|lang| {
-            let class = format!("nv-date {}", modes_of(lang).hiding_classes());
+            let class = format!("nv-date {}", Modes::of(lang).hiding_classes());
             view! { <span class=class lang=lang.tag()>{format_date(entry.date.as_str(), lang)}</span> }
         })
         .collect_view();
@@ -337,7 +338,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
                 .title_marks
                 .iter()
                 .map(|(lang, marks)| {
-                    let class = format!("nv-t {}", modes_of(*lang).hiding_classes());
+                    let class = format!("nv-t {}", Modes::of(*lang).hiding_classes());
                     let text = row.title.get(*lang).unwrap_or_default().to_owned();
                     view! { <span class=class lang=lang.tag()>{marked(&text, marks)}</span> }
                 })
@@ -346,7 +347,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
                 .snippets
                 .iter()
                 .map(|(lang, s)| {
-                    let class = format!("nv-results__snippet {}", modes_of(*lang).hiding_classes());
+                    let class = format!("nv-results__snippet {}", Modes::of(*lang).hiding_classes());
                     view! { <p class=class lang=lang.tag()>{marked(&s.text, &s.marks)}</p> }
                 })
                 .collect_view();
