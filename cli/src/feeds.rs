@@ -4,12 +4,15 @@
 
 use std::collections::BTreeSet;
 
-use newsletter_core::{Catalog, Issue, Item, Lang};
+use newsletter_core::markup;
+use newsletter_core::render;
+use newsletter_core::{Issue, Item, Lang, Text};
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 use serde::Serialize;
 
-use crate::html;
+use crate::html::{Html, ROOT};
+use crate::site::Site;
 use crate::write::{json_bytes, Output};
 
 /// One item of the archive, with the issue it is in.
@@ -37,25 +40,30 @@ pub fn entries<'a>(issues: &[&'a Issue]) -> Vec<Entry<'a>> {
     entries
 }
 
-/// What the feeds are about: the site's address and name.
-pub struct Site<'a> {
-    /// The viewer's address, ending in `/`.
-    pub url: &'a str,
-    pub catalog: &'a Catalog,
+/// The feeds' title: the site's name in both languages.
+fn feed_title(site: &Site) -> String {
+    match site.name() {
+        Some(title) => both(|lang| plain(title, lang)),
+        None => "Newsletter".to_owned(),
+    }
 }
 
-impl Site<'_> {
-    fn title(&self) -> String {
-        match &self.catalog.title {
-            Some(title) => both(|lang| html::plain(title, lang)),
-            None => "Newsletter".to_owned(),
-        }
-    }
+/// The viewer's deep link to an entry's item.
+fn link(site: &Site, entry: &Entry) -> String {
+    site.item_url(entry.issue.id.as_str(), entry.item.id.as_str())
+}
 
-    /// The viewer's deep link to an item.
-    fn link(&self, entry: &Entry) -> String {
-        format!("{}?issue={}#{}", self.url, entry.issue.id, entry.item.id)
-    }
+/// A text's words in `lang` (or its other language) without markup.
+fn plain(text: &Text, lang: Lang) -> String {
+    markup::plain(text.show(lang).text)
+}
+
+/// An item's card as the viewer renders it (both languages, each marked with its `lang`),
+/// for the feed reader to show.
+fn content(entry: &Entry) -> String {
+    let html = Html::new();
+    render::card(&html, &ROOT, entry.issue, entry.item, false, &|_, _| None);
+    html.finish()
 }
 
 /// A name in both languages, "中文 / English", once when they are the same.
@@ -87,7 +95,7 @@ pub fn feed_pair(
     limit: usize,
 ) -> [Output; 2] {
     let entries = &entries[..entries.len().min(limit)];
-    let mut title = site.title();
+    let mut title = feed_title(site);
     if let Some(about) = about {
         title = format!("{title} · {about}");
     }
@@ -161,10 +169,10 @@ fn json_feed(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8
         items: entries
             .iter()
             .map(|entry| FeedItem {
-                id: site.link(entry),
-                url: site.link(entry),
-                title: both(|lang| html::plain(&entry.item.title, lang)),
-                content_html: html::item(entry.issue, entry.item),
+                id: link(site, entry),
+                url: link(site, entry),
+                title: both(|lang| plain(&entry.item.title, lang)),
+                content_html: content(entry),
                 date_published: timestamp(entry.date),
                 tags: entry.item.tags.clone(),
             })
@@ -180,7 +188,7 @@ fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
         .map(|e| timestamp(e.date))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
     let self_url = format!("{}{path}", site.url);
-    let author = site.title();
+    let author = feed_title(site);
     let result: std::io::Result<()> = (|| {
         writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
         writer
@@ -202,15 +210,11 @@ fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
                 w.create_element("author")
                     .write_inner_content(|w| text_element(w, "name", &author))?;
                 for entry in entries {
-                    let link = site.link(entry);
+                    let link = link(site, entry);
                     let stamp = timestamp(entry.date);
                     w.create_element("entry").write_inner_content(|w| {
                         text_element(w, "id", &link)?;
-                        text_element(
-                            w,
-                            "title",
-                            &both(|lang| html::plain(&entry.item.title, lang)),
-                        )?;
+                        text_element(w, "title", &both(|lang| plain(&entry.item.title, lang)))?;
                         text_element(w, "updated", &stamp)?;
                         text_element(w, "published", &stamp)?;
                         w.create_element("link")
@@ -218,10 +222,7 @@ fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
                             .write_empty()?;
                         w.create_element("content")
                             .with_attribute(("type", "html"))
-                            .write_text_content(BytesText::new(&html::item(
-                                entry.issue,
-                                entry.item,
-                            )))?;
+                            .write_text_content(BytesText::new(&content(entry)))?;
                         Ok(())
                     })?;
                 }

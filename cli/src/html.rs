@@ -1,103 +1,207 @@
-//! HTML from the core's types, for feeds (and static pages): the same inline markup rules as
-//! the viewer. Every string from a data file is escaped; a link is made only for a URL the
-//! core's `safe_url` lets through (http, https, mailto), so nothing in a file can run.
+//! HTML text from the core's renderer (`newsletter_core::render`), for static pages and
+//! feeds: the same elements, classes and markup rules as the viewer's DOM.
+//!
+//! [`Html`] is a small element tree that the renderer fills and [`Html::finish`] writes out.
+//! Text and attribute values are always escaped; only the tool's own style sheet goes in
+//! unescaped ([`Html::style`]).
 
-use newsletter_core::markup::{self, Inline};
-use newsletter_core::{Issue, Item, Lang, Text};
-use quick_xml::escape::escape;
+use std::cell::RefCell;
 
-/// A title or body as HTML paragraphs.
-pub fn paragraphs(out: &mut String, source: &str) {
-    for paragraph in markup::parse(source) {
-        out.push_str("<p>");
-        inline(out, &paragraph);
-        out.push_str("</p>");
+use newsletter_core::lang::Modes;
+use newsletter_core::render::Tree;
+
+/// An element of the tree, by its place in [`Html`]'s list.
+pub type Node = usize;
+
+/// The tree's root: a fragment, written as its children only.
+pub const ROOT: Node = 0;
+
+struct Element {
+    tag: &'static str,
+    attrs: Vec<(&'static str, String)>,
+    children: Vec<Child>,
+}
+
+enum Child {
+    Element(Node),
+    Text(String),
+    /// The tool's own style sheet, never anything from a file.
+    Style(&'static str),
+}
+
+/// Elements that have no end tag.
+const VOID: [&str; 3] = ["meta", "link", "br"];
+
+pub struct Html {
+    elements: RefCell<Vec<Element>>,
+}
+
+impl Html {
+    pub fn new() -> Html {
+        Html {
+            elements: RefCell::new(vec![Element {
+                tag: "",
+                attrs: vec![],
+                children: vec![],
+            }]),
+        }
+    }
+
+    /// The tool's own CSS as the content of `<style>` under `parent`.
+    pub fn style(&self, parent: &Node, css: &'static str) {
+        let style = self.element(parent, "style", "");
+        self.elements.borrow_mut()[style]
+            .children
+            .push(Child::Style(css));
+    }
+
+    /// The tree as HTML text.
+    pub fn finish(self) -> String {
+        let elements = self.elements.into_inner();
+        let mut out = String::new();
+        for child in &elements[ROOT].children {
+            write_child(&elements, child, &mut out);
+        }
+        out
     }
 }
 
-fn inline(out: &mut String, pieces: &[Inline]) {
-    for piece in pieces {
-        match piece {
-            Inline::Text(text) => out.push_str(&escape(text.as_str())),
-            Inline::Emphasis(children) => {
-                out.push_str("<em>");
-                inline(out, children);
-                out.push_str("</em>");
+impl Default for Html {
+    fn default() -> Html {
+        Html::new()
+    }
+}
+
+fn write_child(elements: &[Element], child: &Child, out: &mut String) {
+    match child {
+        Child::Text(text) => escape_into(text, false, out),
+        Child::Style(css) => out.push_str(css),
+        Child::Element(node) => {
+            let element = &elements[*node];
+            out.push('<');
+            out.push_str(element.tag);
+            for (name, value) in &element.attrs {
+                out.push(' ');
+                out.push_str(name);
+                if !value.is_empty() {
+                    out.push_str("=\"");
+                    escape_into(value, true, out);
+                    out.push('"');
+                }
             }
-            Inline::Link { href, children } => {
-                // `href` has passed `safe_url`; escaping keeps it inside its quotes.
-                out.push_str("<a href=\"");
-                out.push_str(&escape(href.as_str()));
-                out.push_str("\">");
-                inline(out, children);
-                out.push_str("</a>");
+            out.push('>');
+            if VOID.contains(&element.tag) {
+                return;
             }
+            for child in &element.children {
+                write_child(elements, child, out);
+            }
+            out.push_str("</");
+            out.push_str(element.tag);
+            out.push('>');
         }
     }
 }
 
-/// One item as HTML: for each language it has, a block marked with its `lang` holding the
-/// regulator and jurisdiction, the body and the source link.
-pub fn item(issue: &Issue, item: &Item) -> String {
-    let mut out = String::new();
-    let jurisdiction = issue.jurisdiction_name(&item.jurisdiction, |_, _| None);
-    for lang in [Lang::Zh, Lang::En] {
-        let Some(body) = item.body.get(lang) else {
-            continue;
+/// `text` escaped for HTML text, or for a double-quoted attribute value.
+fn escape_into(text: &str, attribute: bool, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl Tree for Html {
+    type Node = Node;
+
+    fn element(&self, parent: &Node, tag: &'static str, class: &'static str) -> Node {
+        let mut elements = self.elements.borrow_mut();
+        let node = elements.len();
+        let attrs = match class {
+            "" => vec![],
+            class => vec![("class", class.to_owned())],
         };
-        out.push_str("<div lang=\"");
-        out.push_str(lang.tag());
-        out.push_str("\">");
-        let mut about: Vec<String> = Vec::new();
-        if let Some(regulator) = &item.regulator {
-            about.push(plain(regulator, lang));
-        }
-        about.push(plain(&jurisdiction, lang));
-        out.push_str("<p><small>");
-        out.push_str(&escape(about.join(" · ").as_str()));
-        out.push_str("</small></p>");
-        paragraphs(&mut out, body);
-        if let Some(source) = &item.source {
-            out.push_str("<p><a href=\"");
-            out.push_str(&escape(source.as_str()));
-            out.push_str("\">");
-            out.push_str(match lang {
-                Lang::Zh => "来源",
-                Lang::En => "Source",
-            });
-            out.push_str("</a></p>");
-        }
-        out.push_str("</div>");
+        elements.push(Element {
+            tag,
+            attrs,
+            children: vec![],
+        });
+        elements[*parent].children.push(Child::Element(node));
+        node
     }
-    out
-}
 
-/// A text's words in `lang` (or its other language) without markup.
-pub fn plain(text: &Text, lang: Lang) -> String {
-    markup::plain(text.show(lang).text)
+    fn attr(&self, element: &Node, name: &'static str, value: &str) {
+        let attrs = &mut self.elements.borrow_mut()[*element].attrs;
+        match attrs.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, old)) => *old = value.to_owned(),
+            None => attrs.push((name, value.to_owned())),
+        }
+    }
+
+    fn lang_class(&self, element: &Node, class: &'static str, modes: Modes) {
+        let hiding = modes.hiding_classes();
+        let classes = match hiding.is_empty() {
+            true => class.to_owned(),
+            false => format!("{class} {hiding}"),
+        };
+        self.attr(element, "class", &classes);
+    }
+
+    fn text(&self, parent: &Node, text: &str) {
+        self.elements.borrow_mut()[*parent]
+            .children
+            .push(Child::Text(text.to_owned()));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use newsletter_core::Text;
 
-    fn html(source: &str) -> String {
-        let mut out = String::new();
-        paragraphs(&mut out, source);
-        out
+    fn block(zh: &str, en: &str) -> String {
+        let html = Html::new();
+        html.block(&ROOT, &Text::new(zh, en));
+        html.finish()
     }
 
     #[test]
-    fn markup_becomes_html_and_everything_else_is_text() {
+    fn markup_becomes_elements_and_everything_else_is_text() {
         assert_eq!(
-            html("*Note* [FTC](https://ftc.gov/a?b=1&c=2)\n\nnext"),
-            "<p><em>Note</em> <a href=\"https://ftc.gov/a?b=1&amp;c=2\">FTC</a></p><p>next</p>"
+            block("中文", "*Note* [FTC](https://ftc.gov/a?b=1&c=2)\n\nnext"),
+            "<div class=\"nv-block nv-hide-en\" lang=\"zh\"><p>中文</p></div>\
+             <div class=\"nv-block nv-hide-zh\" lang=\"en\"><p><em>Note</em> \
+             <a class=\"nv-link\" href=\"https://ftc.gov/a?b=1&amp;c=2\" rel=\"noopener noreferrer nofollow\">FTC</a></p><p>next</p></div>"
         );
+        let hostile = block(
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1)) [q](https://e.org/\"onmouseover=\"x) <img src=x onerror=alert(1)>",
+        );
+        assert!(
+            hostile.contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+            "{hostile}"
+        );
+        // A refused link keeps its words only; no tag or handler comes from the text.
+        assert!(
+            hostile.contains("<p>x q &lt;img src=x onerror=alert(1)&gt;</p>"),
+            "{hostile}"
+        );
+    }
+
+    #[test]
+    fn attribute_values_are_quoted_and_empty_ones_written_bare() {
+        let html = Html::new();
+        let a = html.element(&ROOT, "a", "");
+        html.attr(&a, "href", "https://e.org/?q=\"x\"&y=<z>");
+        html.word(&a, "hidden", "");
         assert_eq!(
-            html("<script>alert(1)</script> [x](javascript:alert(1))"),
-            "<p>&lt;script&gt;alert(1)&lt;/script&gt; x</p>"
+            html.finish(),
+            "<a href=\"https://e.org/?q=&quot;x&quot;&amp;y=&lt;z&gt;\" hidden></a>"
         );
-        // A refused link keeps its words only.
-        assert_eq!(html("[q](https://e.org/\"onmouseover=\"x)"), "<p>q</p>");
     }
 }

@@ -9,7 +9,9 @@ mod check;
 mod feeds;
 mod html;
 mod new;
+mod pages;
 mod report;
+mod site;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +22,7 @@ use newsletter_core::model::{Date, HttpUrl, Id};
 
 use crate::archive::{Archive, CATALOG};
 use crate::report::{Report, Severity};
+use crate::site::Site;
 use crate::write::{write_all, Output};
 
 #[derive(Parser)]
@@ -86,6 +89,14 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write a static HTML page per issue, an archive page, sitemap.xml and robots.txt
+    Pages {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// Where the viewer is published, e.g. https://example.org/newsletter/
+        #[arg(long, value_parser = site_url)]
+        site_url: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -111,6 +122,7 @@ fn main() -> ExitCode {
             limit,
             out,
         } => run_feeds(&dir, &site_url, limit, out.as_deref()),
+        Command::Pages { dir, site_url } => run_pages(&dir, &site_url),
     };
     match result {
         Ok(code) => code,
@@ -217,26 +229,66 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
 }
 
 fn run_feeds(dir: &Path, site_url: &str, limit: usize, out: Option<&Path>) -> Outcome {
-    let mut archive = Archive::read(dir)?;
-    let report = std::mem::take(&mut archive.report);
-    refuse_errors(&report, &dir.display().to_string())?;
-    let Some(catalog) = &archive.catalog else {
-        return Err(format!("{}: no catalog", dir.join(CATALOG).display()));
-    };
-    // The catalog's order, newest first; its entries name the files.
-    let issues: Vec<_> = catalog
-        .issues
-        .iter()
-        .filter_map(|entry| archive.issues.get(entry.file.as_str())?.as_ref())
-        .collect();
+    let archive = Archive::read(dir)?;
+    let (catalog, issues) = published(&archive)?;
     let entries = feeds::entries(&issues);
-    let site = feeds::Site {
+    let site = Site {
         url: site_url,
         catalog,
     };
     let parent = dir.parent().unwrap_or(Path::new("."));
     let out = out.unwrap_or(parent);
     report_written(&write_all(&feeds::all(&site, &entries, out, limit))?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The readable issues of an archive without errors, in the catalog's order (newest first),
+/// with its catalog.
+fn published(
+    archive: &Archive,
+) -> Result<(&newsletter_core::Catalog, Vec<&newsletter_core::Issue>), String> {
+    refuse_errors(&archive.report, &archive.dir.display().to_string())?;
+    let Some(catalog) = &archive.catalog else {
+        return Err(format!(
+            "{}: no catalog",
+            archive.dir.join(CATALOG).display()
+        ));
+    };
+    let issues = catalog
+        .issues
+        .iter()
+        .filter_map(|entry| archive.issues.get(entry.file.as_str())?.as_ref())
+        .collect();
+    Ok((catalog, issues))
+}
+
+fn run_pages(dir: &Path, site_url: &str) -> Outcome {
+    let archive = Archive::read(dir)?;
+    let (catalog, issues) = published(&archive)?;
+    let site = Site {
+        url: site_url,
+        catalog,
+    };
+    let mut outputs: Vec<Output> = issues
+        .iter()
+        .map(|issue| {
+            Output::new(
+                dir.join(pages::page_name(issue)),
+                pages::issue_page(&site, issue),
+            )
+        })
+        .collect();
+    outputs.push(Output::new(
+        dir.join("index.html"),
+        pages::archive_page(&site, &issues),
+    ));
+    let root = dir.parent().unwrap_or(Path::new("."));
+    outputs.push(Output::new(
+        root.join("sitemap.xml"),
+        pages::sitemap(&site, &issues),
+    ));
+    outputs.push(Output::new(root.join("robots.txt"), pages::robots(&site)));
+    report_written(&write_all(&outputs)?);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -8,6 +8,10 @@ use crate::model::CatalogEntry;
 #[derive(Debug)]
 pub struct Ui {
     pub app_name: &'static str,
+    /// A static page's link to the same issue in the viewer.
+    pub open_in_viewer: &'static str,
+    /// The static list of every issue.
+    pub all_issues: &'static str,
     pub skip_to_content: &'static str,
     pub language: &'static str,
     pub lang_zh: &'static str,
@@ -59,6 +63,8 @@ pub struct Ui {
 
 pub const ZH: Ui = Ui {
     app_name: "通讯阅读器",
+    open_in_viewer: "在阅读器中打开",
+    all_issues: "全部期刊",
     skip_to_content: "跳到正文",
     language: "语言",
     lang_zh: "中文",
@@ -110,6 +116,8 @@ pub const ZH: Ui = Ui {
 
 pub const EN: Ui = Ui {
     app_name: "Newsletter viewer",
+    open_in_viewer: "Open in the viewer",
+    all_issues: "All issues",
     skip_to_content: "Skip to content",
     language: "Language",
     lang_zh: "中文",
