@@ -208,17 +208,25 @@ test("the page's early request picks the issue the viewer opens, whatever is wro
 
 test("while the viewer itself is slow to arrive, a loading note shows, then gives way", async () => {
   // A slow connection, as far as the viewer's own code is concerned.
-  const slow = (page) =>
-    page.route("**/*.wasm", async (route) => {
+  const slow = async (page) => {
+    await page.route("**/*.wasm", async (route) => {
       await delay(1500);
       await route.continue();
     });
+    // Layout shifts: the note giving way must not move what stays (it once moved <body>).
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shift += e.value))).observe({ type: "layout-shift", buffered: true });
+    });
+  };
   const { page, context, errors } = await open(sample, "?lang=en", { before: slow, waitUntil: "commit" });
   await page.waitForSelector(".nv-boot", { state: "visible" });
   assert.match(await page.textContent(".nv-boot"), /正在加载…\s*Loading…/);
   await ready(page);
   await page.waitForSelector(".nv-boot", { state: "detached" });
   assert.equal(await page.isVisible("article.nv-card"), true);
+  await page.waitForTimeout(200);
+  assert.ok((await page.evaluate(() => window.__shift)) < 0.01, "no layout shift as the note gives way");
   assert.deepEqual(errors, []);
   await context.close();
 });
