@@ -44,6 +44,8 @@ for (const width of [360, 1280]) {
     // Every card is shown, in both languages, each marked with its language.
     for (const id of ids) assert.ok(await page.isVisible(`#${id} [lang=zh]`), id);
     for (const id of ids) assert.ok(await page.isVisible(`#${id} [lang=en]`), id);
+    // A table of contents jumps to every card.
+    assert.deepEqual(await page.$$eval(".nv-contents__link", (a) => a.map((e) => e.getAttribute("href"))), ids.map((id) => `#${id}`));
     const text = await shownText(page, "body");
     assert.ok(text.includes(issue.sections[0].items[0].title.zh.replace(/\*/g, "")));
     assert.ok(await page.isVisible(".nv-footer__disclaimer"));

@@ -137,7 +137,16 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     bar(&html, &body, site, &viewer, |u| u.open_in_viewer);
     let main = html.element(&body, "main", "nv-main");
     html.word(&main, "id", "main");
-    let content = html.element(&main, "div", "nv-content");
+    // The viewer's layout: the contents beside the issue (above it on a phone).
+    let layout = html.element(&main, "div", "nv-layout");
+    let side = html.element(&layout, "div", "nv-side");
+    let nav = html.element(&side, "nav", "nv-contents");
+    html.attr(&nav, "aria-label", &both(&contents_label()));
+    let heading = html.element(&nav, "h2", "nv-contents__heading");
+    html.label(&heading, |u| u.contents);
+    let list = html.element(&nav, "ol", "nv-contents__list");
+    render::contents(&html, &list, issue, |_| true);
+    let content = html.element(&layout, "div", "nv-content");
     render::masthead(&html, &content, issue);
     for section in &issue.sections {
         let element = html.element(&content, "section", "nv-section");
@@ -152,6 +161,11 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     }
     render::footer(&html, &content, issue);
     finish(html)
+}
+
+/// "目录 · Contents", for the contents' label.
+fn contents_label() -> Text {
+    Text::new(ui::ui(Lang::Zh).contents, ui::ui(Lang::En).contents)
 }
 
 /// The static list of every issue, newest first, each linking to its page.

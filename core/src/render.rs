@@ -172,6 +172,32 @@ pub fn masthead<T: Tree>(t: &T, parent: &T::Node, issue: &Issue) {
     }
 }
 
+/// The table of contents: each section and its items, linking to `#section--{id}` and
+/// `#{item id}`. An entry whose items `shows` leaves out is `hidden` (the viewer's filter).
+pub fn contents<T: Tree>(t: &T, list: &T::Node, issue: &Issue, shows: impl Fn(&Item) -> bool) {
+    for (s, section) in issue.sections.iter().enumerate() {
+        let entry = t.element(list, "li", "nv-contents__section");
+        t.attr(&entry, "data-section", &s.to_string());
+        if !section.items.iter().any(&shows) {
+            t.word(&entry, "hidden", "");
+        }
+        let link = t.element(&entry, "a", "nv-contents__section-link");
+        t.attr(&link, "href", &format!("#section--{}", section.id));
+        t.line(&link, &section.title);
+        let items = t.element(&entry, "ol", "nv-contents__items");
+        for item in &section.items {
+            let entry = t.element(&items, "li", "");
+            t.attr(&entry, "data-item", item.id.as_str());
+            if !shows(item) {
+                t.word(&entry, "hidden", "");
+            }
+            let link = t.element(&entry, "a", "nv-contents__link");
+            t.attr(&link, "href", &format!("#{}", item.id));
+            t.line(&link, &item.title);
+        }
+    }
+}
+
 /// One item's card: title, date, regulator, jurisdiction, body and source; `hidden` when a
 /// filter leaves it out.
 pub fn card<T: Tree>(

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use newsletter_core::filter::Filter;
-use newsletter_core::render::Tree;
+use newsletter_core::render;
 use newsletter_core::ui::Ui;
 use newsletter_core::Issue;
 use std::sync::Arc;
 
-use crate::components::dom::{set, set_word, Static};
+use crate::components::dom::Static;
 use crate::components::Fold;
 use crate::state::{ui_string, use_reading};
 
@@ -21,29 +21,7 @@ pub fn ContentsNav(issue: Arc<Issue>, filter: Memo<Filter>) -> impl IntoView {
     // (the issue view's `apply_filter`) rather than removing them. Each is rendered with the
     // filter of its time.
     let list = Static::build(|dom, list| {
-        filter.with_untracked(|f| {
-            for (s, section) in issue.sections.iter().enumerate() {
-                let entry = dom.element(list, "li", "nv-contents__section");
-                set(&entry, "data-section", &s.to_string());
-                if !f.shows_any(&section.items) {
-                    set_word(&entry, "hidden", "");
-                }
-                let link = dom.element(&entry, "a", "nv-contents__section-link");
-                set(&link, "href", &format!("#section--{}", section.id));
-                dom.line(&link, &section.title);
-                let items = dom.element(&entry, "ol", "nv-contents__items");
-                for item in &section.items {
-                    let entry = dom.element(&items, "li", "");
-                    set(&entry, "data-item", item.id.as_str());
-                    if !f.shows(item) {
-                        set_word(&entry, "hidden", "");
-                    }
-                    let link = dom.element(&entry, "a", "nv-contents__link");
-                    set(&link, "href", &format!("#{}", item.id));
-                    dom.line(&link, &item.title);
-                }
-            }
-        })
+        filter.with_untracked(|f| render::contents(dom, list, &issue, |item| f.shows(item)))
     });
     // Following a link closes the folded contents (one listener for all of them).
     let follow = move |event: web_sys::MouseEvent| {
