@@ -63,3 +63,21 @@ export async function quietReader(page) {
   };
   return { cdp, value, until };
 }
+
+/**
+ * Collects what a hostile page must never do: open a dialog, throw, or ask another host for
+ * anything (with `console: true`, also log an error). Returns the list, filled as it happens.
+ */
+export function watchProblems(page, { console = false } = {}) {
+  const problems = [];
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  if (console) page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("request", (r) => {
+    if (new URL(r.url()).hostname !== "127.0.0.1") problems.push(`request to ${r.url()}`);
+  });
+  return problems;
+}

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { harness } from "./harness.mjs";
-import { shownText } from "./browser.mjs";
+import { shownText, watchProblems } from "./browser.mjs";
 import { hostileCatalog, hostileIssue, TEXT_PAYLOADS } from "./hostile.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
@@ -41,16 +41,7 @@ for (const [width, height] of [[360, 740], [1280, 900]]) {
     test(`no payload runs or links out, ${lang} at ${width} px`, async () => {
       const context = await h.browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
-      const problems = [];
-      page.on("dialog", (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        d.dismiss();
-      });
-      page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-      page.on("request", (r) => {
-        const url = new URL(r.url());
-        if (url.hostname !== "127.0.0.1") problems.push(`request to ${r.url()}`);
-      });
+      const problems = watchProblems(page);
       await page.goto(h.url(`?lang=${lang}`));
       await page.waitForSelector("article.nv-card", { state: "attached" });
       await page.waitForTimeout(200);

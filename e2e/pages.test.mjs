@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { harness } from "./harness.mjs";
-import { shownText } from "./browser.mjs";
+import { shownText, watchProblems } from "./browser.mjs";
 import { hostileCatalog, hostileIssue } from "./hostile.mjs";
 
 const REPO = new URL("..", import.meta.url).pathname;
@@ -84,16 +84,7 @@ test("the archive page, sitemap and robots.txt list the issues", async () => {
 test("nothing from the hostile fixture runs in its static pages", async () => {
   const context = await hh.browser.newContext();
   const page = await context.newPage();
-  const problems = [];
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    d.dismiss();
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("request", (r) => {
-    if (new URL(r.url()).hostname !== "127.0.0.1") problems.push(`request to ${r.url()}`);
-  });
+  const problems = watchProblems(page, { console: true });
   for (const name of ["hostile.html", "index.html"]) {
     await page.goto(hh.url(`issues/${name}`));
     await page.waitForTimeout(100);

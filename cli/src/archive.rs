@@ -37,19 +37,7 @@ impl Archive {
         let catalog_path = dir.join(CATALOG);
         let (catalog, catalog_text) = if catalog_path.exists() {
             match read_text(&catalog_path, CATALOG) {
-                Ok(text) => {
-                    let catalog = match parse_catalog(CATALOG, &text) {
-                        Ok(parsed) => {
-                            report.warnings(&parsed.warnings);
-                            Some(parsed.value)
-                        }
-                        Err(error) => {
-                            report.load_error(&error);
-                            None
-                        }
-                    };
-                    (catalog, Some(text))
-                }
+                Ok(text) => (report.kept(parse_catalog(CATALOG, &text)), Some(text)),
                 Err(error) => {
                     report.load_error(&error);
                     (None, None)
@@ -60,22 +48,10 @@ impl Archive {
         };
         let mut issues = BTreeMap::new();
         for name in issue_files(dir, &mut report) {
-            let issue = match read_text(&dir.join(&name), &name) {
-                Ok(text) => match parse_issue(&name, &text) {
-                    Ok(parsed) => {
-                        report.warnings(&parsed.warnings);
-                        Some(parsed.value)
-                    }
-                    Err(error) => {
-                        report.load_error(&error);
-                        None
-                    }
-                },
-                Err(error) => {
-                    report.load_error(&error);
-                    None
-                }
-            };
+            let issue = read_text(&dir.join(&name), &name)
+                .map_err(|error| report.load_error(&error))
+                .ok()
+                .and_then(|text| report.kept(parse_issue(&name, &text)));
             issues.insert(name, issue);
         }
         Ok(Archive {

@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 use newsletter_core::markup;
 use newsletter_core::render;
 use newsletter_core::{Issue, Item, Lang, Text};
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::events::BytesText;
 use serde::Serialize;
 
 use crate::html::{Html, ROOT};
 use crate::site::Site;
 use crate::write::{json_bytes, Output};
+use crate::xml;
 
 /// One item of the archive, with the issue it is in.
 pub struct Entry<'a> {
@@ -182,62 +182,47 @@ fn json_feed(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8
 }
 
 fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
     let updated = entries
         .first()
         .map(|e| timestamp(e.date))
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
     let self_url = format!("{}{path}", site.url);
     let author = feed_title(site);
-    let result: std::io::Result<()> = (|| {
-        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))?;
-        writer
-            .create_element("feed")
-            .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
-            .with_attribute(("xml:lang", "zh-CN"))
-            .write_inner_content(|w| {
-                text_element(w, "id", &self_url)?;
-                text_element(w, "title", title)?;
-                text_element(w, "updated", &updated)?;
+    let attributes = [
+        ("xmlns", "http://www.w3.org/2005/Atom"),
+        ("xml:lang", "zh-CN"),
+    ];
+    xml::document("feed", &attributes, |w| {
+        xml::text(w, "id", &self_url)?;
+        xml::text(w, "title", title)?;
+        xml::text(w, "updated", &updated)?;
+        w.create_element("link")
+            .with_attribute(("rel", "self"))
+            .with_attribute(("href", self_url.as_str()))
+            .write_empty()?;
+        w.create_element("link")
+            .with_attribute(("rel", "alternate"))
+            .with_attribute(("href", site.url))
+            .write_empty()?;
+        w.create_element("author")
+            .write_inner_content(|w| xml::text(w, "name", &author))?;
+        for entry in entries {
+            let link = link(site, entry);
+            let stamp = timestamp(entry.date);
+            w.create_element("entry").write_inner_content(|w| {
+                xml::text(w, "id", &link)?;
+                xml::text(w, "title", &both(|lang| plain(&entry.item.title, lang)))?;
+                xml::text(w, "updated", &stamp)?;
+                xml::text(w, "published", &stamp)?;
                 w.create_element("link")
-                    .with_attribute(("rel", "self"))
-                    .with_attribute(("href", self_url.as_str()))
+                    .with_attribute(("href", link.as_str()))
                     .write_empty()?;
-                w.create_element("link")
-                    .with_attribute(("rel", "alternate"))
-                    .with_attribute(("href", site.url))
-                    .write_empty()?;
-                w.create_element("author")
-                    .write_inner_content(|w| text_element(w, "name", &author))?;
-                for entry in entries {
-                    let link = link(site, entry);
-                    let stamp = timestamp(entry.date);
-                    w.create_element("entry").write_inner_content(|w| {
-                        text_element(w, "id", &link)?;
-                        text_element(w, "title", &both(|lang| plain(&entry.item.title, lang)))?;
-                        text_element(w, "updated", &stamp)?;
-                        text_element(w, "published", &stamp)?;
-                        w.create_element("link")
-                            .with_attribute(("href", link.as_str()))
-                            .write_empty()?;
-                        w.create_element("content")
-                            .with_attribute(("type", "html"))
-                            .write_text_content(BytesText::new(&content(entry)))?;
-                        Ok(())
-                    })?;
-                }
+                w.create_element("content")
+                    .with_attribute(("type", "html"))
+                    .write_text_content(BytesText::new(&content(entry)))?;
                 Ok(())
             })?;
+        }
         Ok(())
-    })();
-    result.expect("writing to memory does not fail");
-    let mut bytes = writer.into_inner();
-    bytes.push(b'\n');
-    bytes
-}
-
-fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
-    w.create_element(name)
-        .write_text_content(BytesText::new(text))?;
-    Ok(())
+    })
 }

@@ -13,6 +13,7 @@ mod pages;
 mod report;
 mod site;
 mod write;
+mod xml;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -11,12 +11,11 @@ use newsletter_core::markup;
 use newsletter_core::render::{self, Tree};
 use newsletter_core::ui::{self, entry_label, Ui};
 use newsletter_core::{Issue, Lang, Text};
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::Writer;
 use sha2::{Digest, Sha256};
 
 use crate::html::{Html, Node, ROOT};
 use crate::site::Site;
+use crate::xml;
 
 /// The viewer's style sheets, as its build puts them into `index.html`.
 const CSS: &str = concat!(
@@ -234,32 +233,19 @@ pub fn sitemap(site: &Site, issues: &[&Issue]) -> Vec<u8> {
         let date = issue.date.as_ref().map(|d| d.to_string());
         urls.push((site.page_url(&page_name(issue)), date));
     }
-    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let result: std::io::Result<()> = (|| {
-        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        writer
-            .create_element("urlset")
-            .with_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"))
-            .write_inner_content(|w| {
-                for (loc, date) in &urls {
-                    w.create_element("url").write_inner_content(|w| {
-                        w.create_element("loc")
-                            .write_text_content(BytesText::new(loc))?;
-                        if let Some(date) = date {
-                            w.create_element("lastmod")
-                                .write_text_content(BytesText::new(date))?;
-                        }
-                        Ok(())
-                    })?;
+    let attributes = [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")];
+    xml::document("urlset", &attributes, |w| {
+        for (loc, date) in &urls {
+            w.create_element("url").write_inner_content(|w| {
+                xml::text(w, "loc", loc)?;
+                if let Some(date) = date {
+                    xml::text(w, "lastmod", date)?;
                 }
                 Ok(())
             })?;
+        }
         Ok(())
-    })();
-    result.expect("writing to memory does not fail");
-    let mut bytes = writer.into_inner();
-    bytes.push(b'\n');
-    bytes
+    })
 }
 
 /// `robots.txt`: everything may be read; where the sitemap is.

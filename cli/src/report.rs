@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use newsletter_core::{LoadError, Problem};
+use newsletter_core::{LoadError, Parsed, Problem};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -66,6 +66,21 @@ impl Report {
     pub fn warnings(&mut self, warnings: &[Problem]) {
         for problem in warnings {
             self.warning(&problem.file, &problem.place, problem.message.clone());
+        }
+    }
+
+    /// What the reader made of a file: its value, with its warnings reported; or nothing,
+    /// with the reason reported.
+    pub fn kept<T>(&mut self, read: Result<Parsed<T>, LoadError>) -> Option<T> {
+        match read {
+            Ok(parsed) => {
+                self.warnings(&parsed.warnings);
+                Some(parsed.value)
+            }
+            Err(error) => {
+                self.load_error(&error);
+                None
+            }
         }
     }
 

@@ -258,17 +258,22 @@ fn nothing_is_overwritten_when_an_issue_is_broken() {
     assert!(!site.path("feed.json").exists());
 }
 
-#[test]
-fn a_new_issue_carries_over_the_masthead_and_is_listed() {
-    let site = Site::with_sample();
-    let run = newsletter(&[
+/// `newsletter new --id ID --date 2021-02-01` in the site's issues folder.
+fn new_issue(site: &Site, id: &str) -> Run {
+    newsletter(&[
         "new",
         "--id",
-        "cyber-042",
+        id,
         "--date",
         "2021-02-01",
         arg(&site.issues()),
-    ]);
+    ])
+}
+
+#[test]
+fn a_new_issue_carries_over_the_masthead_and_is_listed() {
+    let site = Site::with_sample();
+    let run = new_issue(&site, "cyber-042");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let new = site.json("issues/cyber-042.json");
     let old = site.json("issues/cyber-041.json");
@@ -308,24 +313,10 @@ fn a_new_issue_carries_over_the_masthead_and_is_listed() {
         0
     );
 
-    let again = newsletter(&[
-        "new",
-        "--id",
-        "cyber-042",
-        "--date",
-        "2021-02-01",
-        arg(&site.issues()),
-    ]);
+    let again = new_issue(&site, "cyber-042");
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("already exists"), "{}", again.stderr);
-    let bad = newsletter(&[
-        "new",
-        "--id",
-        "a b",
-        "--date",
-        "2021-02-01",
-        arg(&site.issues()),
-    ]);
+    let bad = new_issue(&site, "a b");
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("invalid id"), "{}", bad.stderr);
 }
