@@ -136,7 +136,9 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     bar(&html, &body, site, &viewer, |u| u.open_in_viewer);
     let main = html.element(&body, "main", "nv-main");
     html.word(&main, "id", "main");
-    // The viewer's layout: the contents beside the issue (above it on a phone).
+    // The masthead first, then the viewer's layout: the contents beside the sections (above
+    // them on a phone, where a reader meets the masthead, then the contents).
+    render::masthead(&html, &main, issue);
     let layout = html.element(&main, "div", "nv-layout");
     let side = html.element(&layout, "div", "nv-side");
     let nav = html.element(&side, "nav", "nv-contents");
@@ -146,7 +148,6 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     let list = html.element(&nav, "ol", "nv-contents__list");
     render::contents(&html, &list, issue, |_| true);
     let content = html.element(&layout, "div", "nv-content");
-    render::masthead(&html, &content, issue);
     for section in &issue.sections {
         let element = html.element(&content, "section", "nv-section");
         let heading_id = format!("section--{}", section.id);
