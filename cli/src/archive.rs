@@ -2,7 +2,7 @@
 //! with the viewer's own reader. Anything that cannot be read becomes a finding naming the
 //! file; the rest is still read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -61,6 +61,27 @@ impl Archive {
             issues,
             report,
         })
+    }
+
+    /// Reports each readable issue whose id an earlier file (by name) already has, and returns
+    /// their files: ids must be unique in the archive.
+    pub fn report_duplicate_ids(&self, report: &mut Report) -> BTreeSet<&str> {
+        let mut first: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut duplicates = BTreeSet::new();
+        for (file, issue) in self.readable() {
+            if let Some(earlier) = first.insert(issue.id.as_str(), file) {
+                report.error(
+                    file,
+                    "id",
+                    format!(
+                        "the id \"{}\" is also the id of {earlier}; ids must be unique in the archive",
+                        issue.id
+                    ),
+                );
+                duplicates.insert(file);
+            }
+        }
+        duplicates
     }
 
     /// The issues that could be read, by file.

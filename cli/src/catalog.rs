@@ -1,6 +1,5 @@
 //! The catalog made from the issue files themselves, so that it cannot fall out of step.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use newsletter_core::parse::CATALOG_FORMAT;
@@ -20,18 +19,10 @@ pub fn schema_link(name: &str) -> String {
 /// then the file name), keeping the current catalog's title. An issue without a date, or
 /// with the id of another, cannot be listed: an error.
 pub fn build(archive: &Archive, report: &mut Report) -> Catalog {
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let duplicates = archive.report_duplicate_ids(report);
     let mut issues = Vec::new();
     for (file, issue) in archive.readable() {
-        if let Some(first) = seen.insert(issue.id.as_str(), file) {
-            report.error(
-                file,
-                "id",
-                format!(
-                    "the id \"{}\" is also the id of {first}; ids must be unique in the archive",
-                    issue.id
-                ),
-            );
+        if duplicates.contains(file) {
             continue;
         }
         let Some(date) = issue.date.clone() else {

@@ -87,16 +87,7 @@ pub fn cross_check(archive: &Archive, report: &mut Report) {
             );
         }
     }
-    let mut ids: BTreeMap<&str, &str> = BTreeMap::new();
-    for (file, issue) in archive.readable() {
-        if let Some(first) = ids.insert(issue.id.as_str(), file) {
-            report.error(
-                file,
-                "id",
-                format!("the id \"{}\" is also the id of {first}", issue.id),
-            );
-        }
-    }
+    archive.report_duplicate_ids(report);
 }
 
 /// The place of each entry in the catalog as written (the reader sorts and drops entries),

@@ -4,14 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use newsletter_core::markup;
 use newsletter_core::render;
-use newsletter_core::{Issue, Item, Lang, Text};
+use newsletter_core::{Issue, Item};
 use quick_xml::events::BytesText;
 use serde::Serialize;
 
 use crate::html::{Html, ROOT};
-use crate::site::Site;
+use crate::site::{both, Site};
 use crate::write::{json_bytes, Output};
 use crate::xml;
 
@@ -43,7 +42,7 @@ pub fn entries<'a>(issues: &[&'a Issue]) -> Vec<Entry<'a>> {
 /// The feeds' title: the site's name in both languages.
 fn feed_title(site: &Site) -> String {
     match site.name() {
-        Some(title) => both(|lang| plain(title, lang)),
+        Some(title) => both(title),
         None => "Newsletter".to_owned(),
     }
 }
@@ -53,27 +52,12 @@ fn link(site: &Site, entry: &Entry) -> String {
     site.item_url(entry.issue.id.as_str(), entry.item.id.as_str())
 }
 
-/// A text's words in `lang` (or its other language) without markup.
-fn plain(text: &Text, lang: Lang) -> String {
-    markup::plain(text.show(lang).text)
-}
-
 /// An item's card as the viewer renders it (both languages, each marked with its `lang`),
 /// for the feed reader to show.
 fn content(entry: &Entry) -> String {
     let html = Html::new();
     render::card(&html, &ROOT, entry.issue, entry.item, false, &|_, _| None);
     html.finish()
-}
-
-/// A name in both languages, "中文 / English", once when they are the same.
-fn both(words: impl Fn(Lang) -> String) -> String {
-    let (zh, en) = (words(Lang::Zh), words(Lang::En));
-    if zh == en {
-        zh
-    } else {
-        format!("{zh} / {en}")
-    }
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM` as an RFC 3339 time at the start of that day (or month), UTC.
@@ -171,7 +155,7 @@ fn json_feed(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8
             .map(|entry| FeedItem {
                 id: link(site, entry),
                 url: link(site, entry),
-                title: both(|lang| plain(&entry.item.title, lang)),
+                title: both(&entry.item.title),
                 content_html: content(entry),
                 date_published: timestamp(entry.date),
                 tags: entry.item.tags.clone(),
@@ -211,7 +195,7 @@ fn atom(site: &Site, entries: &[&Entry], title: &str, path: &str) -> Vec<u8> {
             let stamp = timestamp(entry.date);
             w.create_element("entry").write_inner_content(|w| {
                 xml::text(w, "id", &link)?;
-                xml::text(w, "title", &both(|lang| plain(&entry.item.title, lang)))?;
+                xml::text(w, "title", &both(&entry.item.title))?;
                 xml::text(w, "updated", &stamp)?;
                 xml::text(w, "published", &stamp)?;
                 w.create_element("link")

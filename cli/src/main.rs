@@ -20,6 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use newsletter_core::model::{Date, HttpUrl, Id};
+use newsletter_core::{Catalog, CatalogEntry, Issue};
 
 use crate::archive::{Archive, CATALOG};
 use crate::report::{Report, Severity};
@@ -169,13 +170,26 @@ fn refuse_errors(report: &Report, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn run_catalog(dir: &Path, check_only: bool) -> Outcome {
-    let mut archive = Archive::read(dir)?;
-    let mut report = std::mem::take(&mut archive.report);
-    let catalog = catalog::build(&archive, &mut report);
-    // The catalog's own problems do not matter: it is being replaced.
+/// The catalog of `archive`'s issue files, refused when any of them has an error. The current
+/// catalog's own problems do not matter: it is being replaced.
+fn rebuilt_catalog(archive: &Archive) -> Result<Catalog, String> {
+    let mut report = Report {
+        findings: archive.report.findings.clone(),
+    };
+    let catalog = catalog::build(archive, &mut report);
     report.findings.retain(|f| f.file != CATALOG);
-    refuse_errors(&report, &dir.join(CATALOG).display().to_string())?;
+    refuse_errors(&report, &archive.dir.join(CATALOG).display().to_string())?;
+    Ok(catalog)
+}
+
+/// Where the site's own files go: the issues folder's parent.
+fn site_root(dir: &Path) -> &Path {
+    dir.parent().unwrap_or(Path::new("."))
+}
+
+fn run_catalog(dir: &Path, check_only: bool) -> Outcome {
+    let archive = Archive::read(dir)?;
+    let catalog = rebuilt_catalog(&archive)?;
     let output = Output::new(dir.join(CATALOG), catalog::bytes(&catalog));
     if check_only {
         if output.is_current() {
@@ -202,9 +216,8 @@ fn run_schema(out: &Path) -> Outcome {
 
 fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
     let mut archive = Archive::read(dir)?;
-    let mut report = std::mem::take(&mut archive.report);
     let file = format!("{id}.json");
-    if archive.issues.contains_key(&file) || dir.join(&file).exists() {
+    if dir.join(&file).exists() {
         return Err(format!("{}: already exists", dir.join(&file).display()));
     }
     if let Some((other, _)) = archive.readable().find(|(_, issue)| issue.id == id) {
@@ -218,9 +231,7 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
         .map(|(_, issue)| issue.clone());
     let issue = new::skeleton(id, date, previous.as_ref());
     archive.issues.insert(file.clone(), Some(issue.clone()));
-    let catalog = catalog::build(&archive, &mut report);
-    report.findings.retain(|f| f.file != CATALOG);
-    refuse_errors(&report, &dir.display().to_string())?;
+    let catalog = rebuilt_catalog(&archive)?;
     let outputs = [
         Output::new(dir.join(&file), new::bytes(&issue)),
         Output::new(dir.join(CATALOG), catalog::bytes(&catalog)),
@@ -231,23 +242,24 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
 
 fn run_feeds(dir: &Path, site_url: &str, limit: usize, out: Option<&Path>) -> Outcome {
     let archive = Archive::read(dir)?;
-    let (catalog, issues) = published(&archive)?;
+    let (catalog, listed) = published(&archive)?;
+    let issues: Vec<&Issue> = listed.iter().map(|(_, issue)| *issue).collect();
     let entries = feeds::entries(&issues);
     let site = Site {
         url: site_url,
         catalog,
     };
-    let parent = dir.parent().unwrap_or(Path::new("."));
-    let out = out.unwrap_or(parent);
+    let out = out.unwrap_or(site_root(dir));
     report_written(&write_all(&feeds::all(&site, &entries, out, limit))?);
     Ok(ExitCode::SUCCESS)
 }
 
-/// The readable issues of an archive without errors, in the catalog's order (newest first),
-/// with its catalog.
-fn published(
-    archive: &Archive,
-) -> Result<(&newsletter_core::Catalog, Vec<&newsletter_core::Issue>), String> {
+/// A catalog entry and the issue in its file.
+type Listed<'a> = (&'a CatalogEntry, &'a Issue);
+
+/// The catalog of an archive without errors, and its entries whose file could be read, with
+/// their issues, in the catalog's order (newest first).
+fn published(archive: &Archive) -> Result<(&Catalog, Vec<Listed<'_>>), String> {
     refuse_errors(&archive.report, &archive.dir.display().to_string())?;
     let Some(catalog) = &archive.catalog else {
         return Err(format!(
@@ -258,18 +270,19 @@ fn published(
     let issues = catalog
         .issues
         .iter()
-        .filter_map(|entry| archive.issues.get(entry.file.as_str())?.as_ref())
+        .filter_map(|entry| Some((entry, archive.issues.get(entry.file.as_str())?.as_ref()?)))
         .collect();
     Ok((catalog, issues))
 }
 
 fn run_pages(dir: &Path, site_url: &str) -> Outcome {
     let archive = Archive::read(dir)?;
-    let (catalog, issues) = published(&archive)?;
+    let (catalog, listed) = published(&archive)?;
     let site = Site {
         url: site_url,
         catalog,
     };
+    let issues: Vec<&Issue> = listed.iter().map(|(_, issue)| *issue).collect();
     let mut outputs: Vec<Output> = issues
         .iter()
         .map(|issue| {
@@ -281,9 +294,9 @@ fn run_pages(dir: &Path, site_url: &str) -> Outcome {
         .collect();
     outputs.push(Output::new(
         dir.join("index.html"),
-        pages::archive_page(&site, &issues),
+        pages::archive_page(&site, &listed),
     ));
-    let root = dir.parent().unwrap_or(Path::new("."));
+    let root = site_root(dir);
     outputs.push(Output::new(
         root.join("sitemap.xml"),
         pages::sitemap(&site, &issues),

@@ -6,15 +6,15 @@
 //! style sheet only by its hash.
 
 use base64::Engine;
-use newsletter_core::lang::Modes;
 use newsletter_core::markup;
 use newsletter_core::render::{self, Tree};
 use newsletter_core::ui::{self, entry_label, Ui};
-use newsletter_core::{Issue, Lang, Text};
+use newsletter_core::{CatalogEntry, Issue, Lang, Text};
 use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
 
 use crate::html::{Html, Node, ROOT};
-use crate::site::Site;
+use crate::site::{both, Site};
 use crate::xml;
 
 /// The viewer's style sheets, as its build puts them into `index.html`.
@@ -30,24 +30,14 @@ pub fn page_name(issue: &Issue) -> String {
     format!("{}.html", issue.id)
 }
 
-/// Words in both languages: "中文 · English", once when the two are the same.
-fn both(text: &Text) -> String {
-    let zh = markup::plain(text.show(Lang::Zh).text);
-    let en = markup::plain(text.show(Lang::En).text);
-    if zh == en {
-        zh
-    } else {
-        format!("{zh} · {en}")
-    }
-}
-
-/// The policy of every static page: no script, the one style sheet by its hash.
-fn policy() -> String {
+/// The policy of every static page: no script, the one style sheet by its hash (hashed once,
+/// not once per page).
+static POLICY: LazyLock<String> = LazyLock::new(|| {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(CSS.as_bytes()));
     format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'"
     )
-}
+});
 
 /// `<html>`, `<head>` with what every page has, and `<body>`; returns the tree, head and body.
 fn document(title: &str, canonical: &str) -> (Html, Node, Node) {
@@ -71,7 +61,7 @@ fn document(title: &str, canonical: &str) -> (Html, Node, Node) {
     meta(&[("name", "color-scheme"), ("content", "light dark")]);
     meta(&[
         ("http-equiv", "Content-Security-Policy"),
-        ("content", &policy()),
+        ("content", &POLICY),
     ]);
     let title_element = html.element(&head, "title", "");
     html.text(&title_element, title);
@@ -142,7 +132,7 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     let layout = html.element(&main, "div", "nv-layout");
     let side = html.element(&layout, "div", "nv-side");
     let nav = html.element(&side, "nav", "nv-contents");
-    html.attr(&nav, "aria-label", &both(&contents_label()));
+    html.attr(&nav, "aria-label", &both(&ui_text(|u| u.contents)));
     let heading = html.element(&nav, "h2", "nv-contents__heading");
     html.label(&heading, |u| u.contents);
     let list = html.element(&nav, "ol", "nv-contents__list");
@@ -163,19 +153,14 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     finish(html)
 }
 
-/// "目录 · Contents", for the contents' label.
-fn contents_label() -> Text {
-    Text::new(ui::ui(Lang::Zh).contents, ui::ui(Lang::En).contents)
+/// Interface words in both languages, as a text.
+fn ui_text(pick: fn(&Ui) -> &'static str) -> Text {
+    Text::new(pick(ui::ui(Lang::Zh)), pick(ui::ui(Lang::En)))
 }
 
 /// The static list of every issue, newest first, each linking to its page.
-pub fn archive_page(site: &Site, issues: &[&Issue]) -> String {
-    let title = site.name().map(both).unwrap_or_else(|| {
-        both(&Text::new(
-            ui::ui(Lang::Zh).app_name,
-            ui::ui(Lang::En).app_name,
-        ))
-    });
+pub fn archive_page(site: &Site, listed: &[(&CatalogEntry, &Issue)]) -> String {
+    let title = both(site.name().unwrap_or(&ui_text(|u| u.app_name)));
     let (html, _, body) = document(&title, &site.page_url("index.html"));
     bar(&html, &body, site, "../", |u| u.open_in_viewer);
     let main = html.element(&body, "main", "nv-main");
@@ -184,17 +169,11 @@ pub fn archive_page(site: &Site, issues: &[&Issue]) -> String {
     let h1 = html.element(&content, "h1", "nv-masthead__title");
     html.label(&h1, |u| u.all_issues);
     let list = html.element(&content, "ul", "nv-archive");
-    for (issue, entry) in issues
-        .iter()
-        .filter_map(|issue| Some((issue, site.catalog.find(&issue.id)?)))
-    {
+    for (entry, issue) in listed {
         let li = html.element(&list, "li", "");
         let a = html.element(&li, "a", "nv-link");
         html.attr(&a, "href", &page_name(issue));
-        for lang in [Lang::Zh, Lang::En] {
-            let span = html.in_lang(&a, "span", "nv-ui", Modes::of(lang), lang);
-            html.text(&span, &entry_label(entry, lang));
-        }
+        html.each_lang(&a, "nv-ui", |lang| entry_label(entry, lang));
     }
     finish(html)
 }

@@ -1,6 +1,19 @@
 //! The published site the feeds and pages point into: its address and its catalog.
 
-use newsletter_core::{Catalog, Text};
+use newsletter_core::markup;
+use newsletter_core::{Catalog, Lang, Text};
+
+/// A text's words in both languages without markup, "中文 / English" as the viewer joins
+/// them; once when the two are the same (or the text has one language).
+pub fn both(text: &Text) -> String {
+    let words = |lang| markup::plain(text.show(lang).text);
+    let (zh, en) = (words(Lang::Zh), words(Lang::En));
+    if zh == en {
+        zh
+    } else {
+        format!("{zh} / {en}")
+    }
+}
 
 pub struct Site<'a> {
     /// The viewer's address, ending in `/`; `issues/` is under it.
