@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import { harness } from "./harness.mjs";
+import { VIEWER_CARD } from "./browser.mjs";
 
 const require = createRequire(new URL("../.tools/package.json", import.meta.url));
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -92,7 +93,7 @@ test("axe: an issue that failed to load, with its retry", async () => {
 test("landmarks, headings in order, and a skip link that moves focus to the content", async () => {
   const { context, page: p } = await page();
   await p.goto(url("?lang=en"));
-  await p.waitForSelector("article.nv-card");
+  await p.waitForSelector(VIEWER_CARD);
   const landmarks = await p.evaluate(() => ({
     banner: document.querySelectorAll("body > header").length,
     main: document.querySelectorAll("main").length,
@@ -119,7 +120,7 @@ test("landmarks, headings in order, and a skip link that moves focus to the cont
 test("every control is reachable by keyboard and shows its focus", async () => {
   const { context, page: p } = await page();
   await p.goto(url("?lang=en"));
-  await p.waitForSelector("article.nv-card");
+  await p.waitForSelector(VIEWER_CARD);
   const seen = new Set();
   for (let i = 0; i < 100; i++) {
     await p.keyboard.press("Tab");
@@ -150,7 +151,7 @@ test("every control is reachable by keyboard and shows its focus", async () => {
 test("the opened issue is announced to screen readers", async () => {
   const { context, page: p } = await page();
   await p.goto(url("?lang=en"));
-  await p.waitForSelector("article.nv-card");
+  await p.waitForSelector(VIEWER_CARD);
   await p.waitForFunction(() => document.querySelector(".nv-sr[role=status]")?.textContent.startsWith("Opened: "));
   assert.match(await p.textContent(".nv-sr[role=status]"), /Weekly Cybersecurity and Data Protection Review No\.41/);
   await context.close();
@@ -160,7 +161,7 @@ test("reduced motion turns smooth scrolling and the progress animation off", asy
   for (const [reducedMotion, expected] of [["reduce", "auto"], ["no-preference", "smooth"]]) {
     const { context, page: p } = await page({ reducedMotion });
     await p.goto(url("?lang=en"));
-    await p.waitForSelector("article.nv-card");
+    await p.waitForSelector(VIEWER_CARD);
     assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), expected);
     await context.close();
   }

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { harness } from "./harness.mjs";
+import { VIEWER_CARD } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const OUT = new URL(process.env.UPDATE_SCREENSHOTS ? "../docs/screenshots/" : "./out/", import.meta.url).pathname;
@@ -50,7 +51,7 @@ test("the theme follows the system, a manual choice is remembered, and Auto retu
   const context = await h.browser.newContext({ colorScheme: "dark" });
   const page = await context.newPage();
   await page.goto(url("?lang=en"));
-  await page.waitForSelector("article.nv-card");
+  await page.waitForSelector(VIEWER_CARD);
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   const dark = await bg(page);
 
@@ -58,7 +59,7 @@ test("the theme follows the system, a manual choice is remembered, and Auto retu
   assert.equal(await page.getAttribute("html", "data-theme"), "light");
   assert.notEqual(await bg(page), dark);
   await page.reload();
-  await page.waitForSelector("article.nv-card");
+  await page.waitForSelector(VIEWER_CARD);
   assert.equal(await page.getAttribute("html", "data-theme"), "light", "remembered");
 
   await page.selectOption(".nv-theme__select", "auto");
@@ -79,7 +80,7 @@ test("print: no interface, the chosen language, source URLs written out, whole c
     }),
   );
   await page.goto(url("?lang=en"));
-  await page.waitForSelector("article.nv-card");
+  await page.waitForSelector(VIEWER_CARD);
   await page.emulateMedia({ media: "print" });
   for (const hidden of [".nv-bar", ".nv-side", ".nv-colophon", ".nv-count"]) {
     assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
@@ -106,7 +107,7 @@ test("screenshots of each language, at phone and desktop widths, light and dark"
         const context = await h.browser.newContext({ viewport, colorScheme: scheme, hasTouch: size === "phone" });
         const page = await context.newPage();
         await page.goto(url(`?lang=${lang}`));
-        await page.waitForSelector("article.nv-card");
+        await page.waitForSelector(VIEWER_CARD);
         const file = `${OUT}${size}-${lang}-${scheme}.png`;
         await page.screenshot({ path: file });
         assert.ok(fs.statSync(file).size > 10_000, `${file} has content`);

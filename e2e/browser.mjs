@@ -3,6 +3,11 @@ import { createRequire } from "node:module";
 const require = createRequire(new URL("../.tools/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
 
+/** A card of the viewer's own page: index.html's snapshot of the newest issue (under
+ * `.nv-snapshot`, shown before the viewer has started) has cards too, which nothing can
+ * be done with. The viewer's `<main>` is a child of `<body>`. */
+export const VIEWER_CARD = "body > main article.nv-card";
+
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 export function launch() {

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { harness } from "./harness.mjs";
+import { VIEWER_CARD } from "./browser.mjs";
 import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
@@ -17,9 +18,9 @@ test("the policy is strict", () => {
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(meta, "index.html carries the policy");
   // One hash for each inline script of the page (trunk's loader, the loading note's timer,
-  // the early requests).
+  // the reading mode, the early requests, the snapshot's).
   const inline = inlineScripts(html).length;
-  assert.equal(inline, 3);
+  assert.equal(inline, 5);
   // And one for each style sheet, inlined into the page by the build.
   const styles = inlineStyles(html).length;
   assert.equal(styles, 4);
@@ -43,7 +44,7 @@ test("the viewer works under the policy with nothing blocked", async () => {
     );
   });
   await page.goto(h.url(`?lang=en`));
-  await page.waitForSelector("article.nv-card");
+  await page.waitForSelector(VIEWER_CARD);
   await page.click("button[data-lang=zh]");
   await page.waitForFunction(() => document.documentElement.lang === "zh");
   await page.click("[data-code=US] input");

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { harness } from "./harness.mjs";
+import { VIEWER_CARD } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const h = harness({ root: DIST, base: "/p/" });
@@ -11,7 +12,7 @@ async function phone(width, height, path) {
   const context = await h.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(h.url(path));
-  await page.waitForSelector("article.nv-card", { state: "attached" });
+  await page.waitForSelector(VIEWER_CARD, { state: "attached" });
   return { context, page };
 }
 

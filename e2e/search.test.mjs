@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { harness } from "./harness.mjs";
-import { shownText, shownTexts } from "./browser.mjs";
+import { VIEWER_CARD, shownText, shownTexts } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
@@ -47,7 +47,7 @@ async function open(path, viewport = { width: 1280, height: 900 }) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(h.url(path));
-  await page.waitForSelector("article.nv-card", { state: "attached" });
+  await page.waitForSelector(VIEWER_CARD, { state: "attached" });
   return { context, page, errors };
 }
 

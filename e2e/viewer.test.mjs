@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { serve } from "./server.mjs";
-import { launch, shownText, shownTexts } from "./browser.mjs";
+import { VIEWER_CARD, launch, shownText, shownTexts } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
@@ -72,7 +72,7 @@ const recordIssueRequests = (page, requested) =>
   });
 
 /** Waits until an issue's cards are in the page (some may be hidden by the filter). */
-const ready = (page) => page.waitForSelector("article.nv-card", { state: "attached" });
+const ready = (page) => page.waitForSelector(VIEWER_CARD, { state: "attached" });
 
 const visibleCards = (page) =>
   page.$$eval("article.nv-card:not([hidden])", (cards) => cards.map((c) => c.id));

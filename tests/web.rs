@@ -567,3 +567,67 @@ fn the_early_request_script_checks_entries_as_the_core_does() {
     }
     assert!(tried > 40);
 }
+
+/// index.html's first script sets the reading mode before the first paint (so the snapshot
+/// shows in it), by the core's rule: the two must agree, or the viewer would switch the page
+/// to another mode when it starts.
+#[wasm_bindgen_test]
+fn the_early_reading_mode_script_decides_as_the_core_does() {
+    use newsletter_core::lang::{resolve_mode, LangMode};
+    use wasm_bindgen::JsValue;
+    let page = include_str!("../index.html");
+    let start = page
+        .find("const readingMode = ")
+        .expect("index.html has its rule")
+        + 20;
+    let end = start + page[start..].find("\n        };").expect("the rule ends") + 10;
+    let rule: js_sys::Function = js_sys::eval(&format!("({})", &page[start..end]))
+        .expect("the rule evaluates")
+        .unchecked_into();
+    let from_url = [
+        None,
+        Some("en"),
+        Some(" BOTH "),
+        Some("zh"),
+        Some("fr"),
+        Some(""),
+    ];
+    let remembered = [None, Some("both"), Some("En"), Some("garbage"), Some(" zh")];
+    let browsers: [&[&str]; 7] = [
+        &[],
+        &["zh-CN", "en"],
+        &["en-GB", "zh"],
+        &["fr-FR", "de"],
+        &["fr", "ZH_tw"],
+        &["zh-Hant-TW"],
+        &[""],
+    ];
+    let mut tried = 0;
+    for url in from_url {
+        for stored in remembered {
+            for languages in browsers {
+                let list = js_sys::Array::new();
+                for tag in languages {
+                    list.push(&(*tag).into());
+                }
+                let script = rule
+                    .call3(
+                        &JsValue::NULL,
+                        &url.map_or(JsValue::UNDEFINED, JsValue::from),
+                        &stored.map_or(JsValue::NULL, JsValue::from),
+                        &list,
+                    )
+                    .expect("the rule runs")
+                    .as_string();
+                let core = resolve_mode(url.and_then(LangMode::parse), stored, languages);
+                assert_eq!(
+                    script.as_deref(),
+                    Some(core.as_str()),
+                    "{url:?} {stored:?} {languages:?}"
+                );
+                tried += 1;
+            }
+        }
+    }
+    assert_eq!(tried, 6 * 5 * 7);
+}

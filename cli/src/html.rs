@@ -30,7 +30,7 @@ enum Child {
 }
 
 /// Elements that have no end tag.
-const VOID: [&str; 3] = ["meta", "link", "br"];
+const VOID: [&str; 4] = ["meta", "link", "br", "input"];
 
 pub struct Html {
     elements: RefCell<Vec<Element>>,

@@ -12,6 +12,7 @@ mod new;
 mod pages;
 mod report;
 mod site;
+mod snapshot;
 mod write;
 mod xml;
 
@@ -99,6 +100,14 @@ enum Command {
         #[arg(long, value_parser = site_url)]
         site_url: String,
     },
+    /// Write the newest issue into the viewer's index.html, readable before the viewer starts
+    Snapshot {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// The viewer's page; by default index.html beside the issues folder (its parent)
+        #[arg(long)]
+        page: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,6 +134,7 @@ fn main() -> ExitCode {
             out,
         } => run_feeds(&dir, &site_url, limit, out.as_deref()),
         Command::Pages { dir, site_url } => run_pages(&dir, &site_url),
+        Command::Snapshot { dir, page } => run_snapshot(&dir, page.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -303,6 +313,51 @@ fn run_pages(dir: &Path, site_url: &str) -> Outcome {
     ));
     outputs.push(Output::new(root.join("robots.txt"), pages::robots(&site)));
     report_written(&write_all(&outputs)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_snapshot(dir: &Path, page: Option<&Path>) -> Outcome {
+    let archive = Archive::read(dir)?;
+    let (catalog, _) = published(&archive)?;
+    let page = page.map_or_else(|| site_root(dir).join("index.html"), Path::to_owned);
+    let text = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+    // The issue the viewer opens: the catalog's newest, whether or not its file reads.
+    let newest = catalog.newest().map(|entry| {
+        let issue = archive.issues.get(entry.file.as_str()).cloned().flatten();
+        (entry, issue)
+    });
+    let warned = |file: &str| {
+        archive
+            .report
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Warning && (f.file == file || f.file == CATALOG))
+    };
+    let written = match newest {
+        Some((entry, Some(issue))) => {
+            match snapshot::refusal(&issue, warned(entry.file.as_str())) {
+                None => snapshot::insert(&text, catalog, entry, &issue),
+                Some(reason) => {
+                    eprintln!("no snapshot of {}: {reason}", entry.file);
+                    snapshot::replace(&text, "")
+                }
+            }
+        }
+        Some((entry, None)) => {
+            eprintln!("no snapshot: {} cannot be read", entry.file);
+            snapshot::replace(&text, "")
+        }
+        None => snapshot::replace(&text, ""),
+    };
+    let Some(written) = written else {
+        return Err(format!(
+            "{}: no place for the snapshot (the comments {} and {})",
+            page.display(),
+            snapshot::START,
+            snapshot::END
+        ));
+    };
+    report_written(&write_all(&[Output::new(page, written)])?);
     Ok(ExitCode::SUCCESS)
 }
 

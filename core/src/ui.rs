@@ -3,6 +3,7 @@
 use crate::lang::Lang;
 use crate::markup::plain;
 use crate::model::CatalogEntry;
+use crate::theme::ThemeChoice;
 
 /// Every string of the interface (not of the newsletter) in one language.
 #[derive(Debug)]
@@ -172,6 +173,15 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// The name of a light/dark choice, as a picker of interface words.
+pub fn theme_label(choice: ThemeChoice) -> fn(&Ui) -> &'static str {
+    match choice {
+        ThemeChoice::Auto => |u| u.theme_auto,
+        ThemeChoice::Light => |u| u.theme_light,
+        ThemeChoice::Dark => |u| u.theme_dark,
     }
 }
 

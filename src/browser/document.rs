@@ -6,7 +6,7 @@ use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::window;
+use super::{snapshot, window};
 
 fn html() -> Option<web_sys::Element> {
     window().document()?.document_element()
@@ -64,28 +64,40 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Keeps the page unpainted (`<html data-loading>`, which the style sheet hides) until its
-/// first content is in place ([`reveal`]) or `ms` have passed. The browser then lays out
-/// the finished page once instead of once per loading step, and a fast connection shows no
-/// flash of loading messages; a slow one shows them after `ms`.
+/// Keeps the viewer's page unpainted (`<html data-loading>`, which the style sheet hides)
+/// until its first content is in place ([`reveal`]) or `ms` have passed. The browser then
+/// lays out the finished page once instead of once per loading step, and a fast connection
+/// shows no flash of loading messages; a slow one shows them after `ms`, unless the reader
+/// is reading the issue's snapshot meanwhile (which then stays until the issue is ready).
 pub fn defer_first_paint(ms: u64) {
     if let Some(html) = html() {
         let _ = html.set_attribute("data-loading", "");
     }
-    set_timeout(reveal, Duration::from_millis(ms));
+    set_timeout(
+        || {
+            if snapshot::shown().is_none() {
+                reveal();
+            }
+        },
+        Duration::from_millis(ms),
+    );
 }
 
-/// Lets the page be painted (see [`defer_first_paint`]), in place of the note that
-/// index.html shows while the viewer loads.
+/// Lets the viewer's page be painted (see [`defer_first_paint`]) in place of the note that
+/// index.html shows while the viewer loads, and of the snapshot, keeping the reader's place.
 pub fn reveal() {
     let Some(document) = window().document() else {
         return;
     };
+    let kept = snapshot::remove();
     if let Ok(Some(boot)) = document.query_selector(".nv-boot") {
         boot.remove();
     }
     if let Some(html) = document.document_element() {
         let _ = html.remove_attribute("data-loading");
+    }
+    if let Some(kept) = kept {
+        kept.restore();
     }
 }
 

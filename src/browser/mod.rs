@@ -6,6 +6,7 @@ pub mod document;
 pub mod fetch;
 pub mod location;
 pub mod region;
+pub mod snapshot;
 pub mod storage;
 
 fn window() -> web_sys::Window {

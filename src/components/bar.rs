@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use newsletter_core::theme::ThemeChoice;
-use newsletter_core::ui::{entry_label, Ui};
+use newsletter_core::ui::{entry_label, theme_label, Ui};
 use newsletter_core::{Catalog, LangMode};
 use std::sync::Arc;
 
@@ -131,11 +131,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     let options = ThemeChoice::ALL
         .into_iter()
         .map(|option| {
-            let pick: fn(&Ui) -> &'static str = match option {
-                ThemeChoice::Auto => |u| u.theme_auto,
-                ThemeChoice::Light => |u| u.theme_light,
-                ThemeChoice::Dark => |u| u.theme_dark,
-            };
+            let pick = theme_label(option);
             view! {
                 <option value=option.as_str() selected=move || choice.get() == option>
                     {move || ui_string(mode.get(), pick)}

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::browser::document::{for_each, reveal, scroll_to, set_title};
 use crate::browser::region::region_name;
+use crate::browser::snapshot;
 use crate::components::contents::ContentsNav;
 use crate::components::dom::Static;
 use crate::components::filter::FilterPanel;
@@ -41,11 +42,17 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
         });
     }
     // Large issues render in steps: the first cards at once, then a chunk per frame, so the
-    // top of the issue shows without waiting for the whole of it.
+    // top of the issue shows without waiting for the whole of it. All at once when its
+    // snapshot is on screen: the reader may be anywhere in it, and the page that replaces it
+    // must hold every card.
     let total = issue.items().count();
     let all_steps = render_steps(total);
-    let steps = RwSignal::new(1);
-    if all_steps > 1 {
+    let steps = RwSignal::new(if snapshot::shown().is_some() {
+        all_steps
+    } else {
+        1
+    });
+    if steps.get_untracked() < all_steps {
         render_more(steps, all_steps);
     }
     // A deep link (or a fragment changed by back/forward) scrolls to its item once the
