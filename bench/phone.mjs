@@ -9,7 +9,7 @@
 // (SITES=viewer,plain picks the pages measured; DEBUG=1 prints every load, with the layout
 // shifts and the elements they moved.)
 //
-// For each: the first card (the first <article> in the DOM), the first interaction answered
+// For each: the first card (the first <article> laid out), the first interaction answered
 // (a tap on "English" repeated from the moment the button exists until the page has
 // switched; the static page has none), and the layout shift (CLS) until then.
 import { execFileSync } from "node:child_process";
@@ -78,7 +78,10 @@ const PROBE = () => {
   window.__t = { firstCard: null, answered: null, cls: 0 };
   new MutationObserver(() => {
     const now = performance.now();
-    if (window.__t.firstCard === null && document.querySelector("article")) window.__t.firstCard = now;
+    // A card laid out: index.html's snapshot of the issue is in the DOM, hidden, from the
+    // start, and the viewer's cards are hidden until its page is ready.
+    const shown = () => [...document.querySelectorAll("article")].some((a) => a.getClientRects().length > 0);
+    if (window.__t.firstCard === null && shown()) window.__t.firstCard = now;
     // Switched to English: the viewer marks <html data-mode>; the peer re-renders its cards.
     const html = document.documentElement;
     const english = html.dataset.mode ? html.dataset.mode === "en" : !!document.querySelector("article [lang=en]");
@@ -94,7 +97,8 @@ const PROBE = () => {
 };
 
 const SITES = {
-  viewer: { url: "/viewer/?lang=zh", button: "button[data-lang=en]" },
+  // The viewer's own button (the snapshot's is inert until the viewer takes over).
+  viewer: { url: "/viewer/?lang=zh", button: "body > .nv-bar button[data-lang=en]" },
   plain: { url: "/plain/?lang=zh", button: "button[data-lang=en]" },
   static: { url: "/static/issues/cyber-041.html", button: null },
 };

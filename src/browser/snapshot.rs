@@ -108,7 +108,13 @@ impl Kept {
                         .item(i as u32)
                         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
                     {
-                        let size = format!("auto {height}px");
+                        // (Numbers written and read by the page's own JavaScript: Rust's
+                        // float formatting and parsing would add 17 kB to the wasm.)
+                        let px = js_sys::Number::from(*height)
+                            .to_string_with_radix(10)
+                            .map(String::from)
+                            .unwrap_or_default();
+                        let size = format!("auto {px}px");
                         let _ = element
                             .style()
                             .set_property("contain-intrinsic-size", &size);
@@ -155,7 +161,12 @@ fn content_height(element: &Element) -> f64 {
     };
     let px = |property: &str| -> f64 {
         let value = style.get_property_value(property).unwrap_or_default();
-        value.trim_end_matches("px").parse().unwrap_or(0.0)
+        let px = js_sys::parse_float(value.trim_end_matches("px"));
+        if px.is_nan() {
+            0.0
+        } else {
+            px
+        }
     };
     let edges = [
         "padding-top",
