@@ -153,6 +153,56 @@ test("focus and a selection in the snapshot stay where they were in the viewer",
   }
 });
 
+test("the language switch works before the viewer, which takes over in the mode chosen", async () => {
+  const release = holdWasm();
+  const context = await h.browser.newContext({ locale: "zh-CN", viewport: { width: 360, height: 740 }, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(h.url("?issue=cyber-041"), { waitUntil: "domcontentloaded" });
+    await page.waitForSelector(SNAPSHOT_CARD);
+    assert.equal(await page.getAttribute("html", "data-mode"), "zh");
+    await page.tap(".nv-snapshot button[data-lang=en]");
+    const chosen = await page.evaluate(() => ({
+      mode: document.documentElement.dataset.mode,
+      lang: document.documentElement.lang,
+      search: location.search,
+      remembered: localStorage.getItem("newsletter-viewer.lang"),
+      pressed: document.querySelector(".nv-snapshot [aria-pressed=true]").dataset.lang,
+      placeholder: document.querySelector(".nv-snapshot .nv-search__input").placeholder,
+      focused: document.activeElement.dataset.lang,
+    }));
+    assert.deepEqual(chosen, {
+      mode: "en",
+      lang: "en",
+      search: "?issue=cyber-041&lang=en",
+      remembered: "en",
+      pressed: "en",
+      placeholder: "Search all issues",
+      focused: "en",
+    });
+    // The other controls wait for the viewer.
+    assert.equal(await page.evaluate(() => document.querySelector(".nv-snapshot .nv-filter").inert), true);
+
+    release();
+    await page.waitForFunction(() => !document.querySelector(".nv-snapshot"));
+    await page.waitForSelector(VIEWER_CARD);
+    await page.waitForTimeout(200);
+    const viewer = await page.evaluate(() => ({
+      mode: document.documentElement.dataset.mode,
+      lang: document.documentElement.lang,
+      search: location.search,
+      remembered: localStorage.getItem("newsletter-viewer.lang"),
+      pressed: document.querySelector("[aria-pressed=true]").dataset.lang,
+      placeholder: document.querySelector(".nv-search__input").placeholder,
+      focused: document.activeElement.dataset.lang,
+    }));
+    assert.deepEqual(viewer, chosen);
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
 test("the snapshot never shows when the page opens another view", async () => {
   // Seen if its `hidden` is ever taken off, or any of its cards is ever laid out.
   const watch = () => {

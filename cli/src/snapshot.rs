@@ -3,7 +3,9 @@
 //!
 //! The snapshot is the viewer's own page for that issue: the same elements with the same
 //! classes (the core's renderer for the content, and here the top bar, the filter and the
-//! contents as the viewer's components draw them, their controls `inert`). So when the
+//! contents as the viewer's components draw them). Its controls are `inert`, but for the
+//! language switch, which index.html's script runs until the viewer starts (a mode is one
+//! attribute on `<html>`, the URL's `lang=` and a remembered choice). So when the
 //! viewer takes over (`browser::snapshot` in the viewer) no card moves. It is written
 //! `hidden`: index.html's scripts show it only once the catalog confirms that the page
 //! opens this very issue, with no filter or search in the URL, and only after setting the
@@ -115,7 +117,6 @@ fn mode_string(mode: LangMode, pick: fn(&Ui) -> &'static str) -> String {
 /// The viewer's top bar (`App`, `IssuePicker`, `SearchBox`, `LangSwitch`, `ThemeSwitch`).
 fn bar(html: &Html, root: &Node, catalog: &Catalog, entry: &CatalogEntry) {
     let header = html.element(root, "header", "nv-bar");
-    html.word(&header, "inert", "");
     let inner = html.element(&header, "div", "nv-bar__inner");
     let brand = html.element(&inner, "span", "nv-bar__brand");
     match &catalog.title {
@@ -125,6 +126,7 @@ fn bar(html: &Html, root: &Node, catalog: &Catalog, entry: &CatalogEntry) {
     // The picker shows the chosen issue; its other options are the viewer's to add.
     let picker_slot = html.element(&inner, "span", "nv-bar__picker");
     let picker = html.element(&picker_slot, "div", "nv-picker");
+    html.word(&picker, "inert", "");
     let label = html.element(&picker, "label", "nv-picker__label");
     html.label(&label, |u| u.issue_picker);
     let select = html.element(&picker, "select", "nv-picker__select");
@@ -134,6 +136,7 @@ fn bar(html: &Html, root: &Node, catalog: &Catalog, entry: &CatalogEntry) {
     html.text(&option, &entry_label(entry, Lang::Zh));
 
     let search = html.element(&inner, "form", "nv-search");
+    html.word(&search, "inert", "");
     html.word(&search, "role", "search");
     let label = html.element(&search, "label", "nv-sr");
     html.label(&label, |u| u.search);
@@ -171,6 +174,7 @@ fn bar(html: &Html, root: &Node, catalog: &Catalog, entry: &CatalogEntry) {
     }
 
     let theme = html.element(&inner, "label", "nv-theme");
+    html.word(&theme, "inert", "");
     let label = html.element(&theme, "span", "nv-theme__label");
     html.label(&label, |u| u.theme);
     let select = html.element(&theme, "select", "nv-theme__select");

@@ -35,8 +35,10 @@ pub fn remove() -> Option<Kept> {
 /// The elements the style sheet lays out only when near the view (`content-visibility`).
 const SIZED: &str = ".nv-card, .nv-footer, .nv-contents__items > li";
 
-/// A place in the page, by the nearest element with an `id`.
+/// A place in the page, by the nearest element with an `id` (or the top bar, which has
+/// none).
 struct Place {
+    /// The element's id; empty for the top bar.
     id: String,
     /// Inside that element: the n-th element of a tag, or the n-th character of its text
     /// (UTF-16 units, as the DOM counts them); neither for the element itself.
@@ -192,6 +194,19 @@ fn top_of_view(snapshot: &Element) -> Option<(String, f64)> {
         })
 }
 
+/// The nearest ancestor of `element` (or itself) with an id, else the top bar.
+fn owner_of(element: &Element) -> Option<Element> {
+    let closest = |selector| element.closest(selector).ok().flatten();
+    closest("[id]").or_else(|| closest(".nv-bar"))
+}
+
+fn find_owner(document: &Document, id: &str) -> Option<Element> {
+    match id {
+        "" => document.query_selector(".nv-bar").ok().flatten(),
+        id => document.get_element_by_id(id),
+    }
+}
+
 /// The element's nearest ancestor (or itself) with an id, and its place inside it.
 fn element_place(element: &Element) -> Option<Place> {
     if !element.id().is_empty() {
@@ -200,7 +215,7 @@ fn element_place(element: &Element) -> Option<Place> {
             within: Within::Itself,
         });
     }
-    let owner = element.parent_element()?.closest("[id]").ok().flatten()?;
+    let owner = owner_of(&element.parent_element()?)?;
     let tag = element.local_name();
     let list = owner.query_selector_all(&tag).ok()?;
     let n = (0..list.length()).find(|&i| list.item(i).as_ref() == Some(element.as_ref()))?;
@@ -217,7 +232,7 @@ fn text_place(document: &Document, node: &Node, offset: u32) -> Option<Place> {
         Some(element) => element.clone(),
         None => node.parent_element()?,
     };
-    let owner = element.closest("[id]").ok().flatten()?;
+    let owner = owner_of(&element)?;
     let range = document.create_range().ok()?;
     range.set_start(&owner, 0).ok()?;
     range.set_end(node, offset).ok()?;
@@ -228,7 +243,7 @@ fn text_place(document: &Document, node: &Node, offset: u32) -> Option<Place> {
 }
 
 fn find_element(document: &Document, place: &Place) -> Option<web_sys::HtmlElement> {
-    let owner = document.get_element_by_id(&place.id)?;
+    let owner = find_owner(document, &place.id)?;
     let element = match &place.within {
         Within::Itself => owner,
         Within::Element(tag, n) => owner
@@ -247,7 +262,7 @@ fn find_text(document: &Document, place: &Place) -> Option<(Node, u32)> {
     let Within::Text(mut left) = place.within else {
         return None;
     };
-    let owner = document.get_element_by_id(&place.id)?;
+    let owner = find_owner(document, &place.id)?;
     // SHOW_TEXT: the text nodes under the element, in document order.
     let walker = document
         .create_tree_walker_with_what_to_show(&owner, 4)
