@@ -48,9 +48,9 @@ async function page({ width = 1280, height = 900, scheme = "light", reducedMotio
 }
 
 const VIEWS = [
-  ["the sample issue", "?lang=LANG", "article.nv-card"],
-  ["a filtered issue with an emptied section", "?lang=LANG&j=CN-GD", "article.nv-card"],
-  ["a filter that matches nothing", "?lang=LANG&j=EU", "article.nv-card"],
+  ["the sample issue", "?lang=LANG", VIEWER_CARD],
+  ["a filtered issue with an emptied section", "?lang=LANG&j=CN-GD", VIEWER_CARD],
+  ["a filter that matches nothing", "?lang=LANG&j=EU", VIEWER_CARD],
   ["an unknown issue", "?lang=LANG&issue=nope", ".nv-error"],
   ["search results", "?lang=LANG&q=%E6%95%B0%E6%8D%AE%20data", ".nv-results__item"],
 ];

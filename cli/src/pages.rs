@@ -139,12 +139,7 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     render::contents(&html, &list, issue, |_| true);
     let content = html.element(&layout, "div", "nv-content");
     for section in &issue.sections {
-        let element = html.element(&content, "section", "nv-section");
-        let heading_id = format!("section--{}", section.id);
-        html.attr(&element, "aria-labelledby", &heading_id);
-        let h2 = html.element(&element, "h2", "nv-section__title");
-        html.attr(&h2, "id", &heading_id);
-        html.line(&h2, &section.title);
+        let element = render::section(&html, &content, section);
         for item in &section.items {
             render::card(&html, &element, issue, item, false, &|_, _| None);
         }

@@ -220,12 +220,7 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
     html.word(&empty, "hidden", "");
     html.label(&empty, |u| u.nothing_matches);
     for section in &issue.sections {
-        let element = html.element(&content, "section", "nv-section");
-        let heading_id = format!("section--{}", section.id);
-        html.attr(&element, "aria-labelledby", &heading_id);
-        let h2 = html.element(&element, "h2", "nv-section__title");
-        html.attr(&h2, "id", &heading_id);
-        html.line(&h2, &section.title);
+        let element = render::section(html, &content, section);
         let empty = html.element(&element, "p", "nv-section__empty");
         html.word(&empty, "hidden", "");
         html.label(&empty, |u| u.section_empty);

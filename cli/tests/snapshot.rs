@@ -31,7 +31,10 @@ fn the_newest_issue_goes_between_the_markers_once() {
         "<div class=\"nv-snapshot\" hidden data-issue=\"cyber-041\" data-file=\"cyber-041.json\">"
     ));
     assert_eq!(shot.matches("<article class=\"nv-card\"").count(), 5);
-    assert!(shot.contains("<header class=\"nv-bar\" inert>"));
+    // The controls wait for the viewer, but for the language switch.
+    assert!(shot.contains("<section class=\"nv-filter\" inert"));
+    assert!(shot.contains("<form class=\"nv-search\" inert"));
+    assert!(shot.contains("<div class=\"nv-switch\" role=\"group\""));
     assert!(shot.contains("data-en=\"Search all issues\""));
     assert!(shot.contains("<section class=\"nv-footer__disclaimer\""));
     assert!(!shot.contains("<script"));

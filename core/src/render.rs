@@ -11,7 +11,7 @@
 
 use crate::lang::{Lang, Modes};
 use crate::markup::{self, Inline};
-use crate::model::{Issue, Item, Text};
+use crate::model::{Issue, Item, Section, Text};
 use crate::ui::{self, format_date, Ui};
 
 /// Where rendered content goes. Names, tags and classes are the code's own (`'static`);
@@ -251,6 +251,18 @@ pub fn card<T: Tree>(
         t.word(&url, "lang", "en");
         t.text(&url, href);
     }
+}
+
+/// A section of cards and its heading (`#section--{id}`, which the contents link to); the
+/// cards go into the element returned. (The viewer's `SectionView` draws the same, live.)
+pub fn section<T: Tree>(t: &T, parent: &T::Node, section: &Section) -> T::Node {
+    let element = t.element(parent, "section", "nv-section");
+    let heading_id = format!("section--{}", section.id);
+    t.attr(&element, "aria-labelledby", &heading_id);
+    let h2 = t.element(&element, "h2", "nv-section__title");
+    t.attr(&h2, "id", &heading_id);
+    t.line(&h2, &section.title);
+    element
 }
 
 /// Disclaimer, the line inviting readers to follow, offices, and how to get in touch.
