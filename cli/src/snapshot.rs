@@ -34,10 +34,10 @@ pub fn refusal(issue: &Issue, warned: bool) -> Option<String> {
     if warned {
         return Some("the catalog or the issue has warnings (`newsletter check`)".to_owned());
     }
+    // (Subdivisions have no browser names: the viewer shows their codes, as here.)
     let unnamed = groups(issue).into_iter().find_map(|group| {
         let code = group.country.code;
-        let country = code.as_str().len() == 2;
-        (country && !issue.jurisdictions.contains_key(&code)).then_some(code)
+        (!issue.jurisdictions.contains_key(&code)).then_some(code)
     });
     unnamed.map(|code| {
         format!(
@@ -57,7 +57,7 @@ pub fn insert(
     replace(page, &snapshot(catalog, entry, issue))
 }
 
-/// `page` with nothing between the markers; `None` when it has none.
+/// `page` with `snapshot` between the markers; `None` when it has none.
 pub fn replace(page: &str, snapshot: &str) -> Option<String> {
     let start = page.find(START)? + START.len();
     let end = start + page[start..].find(END)?;
@@ -194,12 +194,7 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
     let side = html.element(&layout, "div", "nv-side");
     filter_panel(html, &side, issue);
     let nav = html.element(&side, "nav", "nv-contents");
-    html.attr(
-        &nav,
-        "aria-label",
-        &mode_string(LangMode::Both, |u| u.contents),
-    );
-    let body = fold(html, &nav, "nv-contents-body", |u| u.contents);
+    let body = fold(html, &nav, "nv-contents", |u| u.contents);
     let list = html.element(&body, "ol", "nv-contents__list");
     render::contents(html, &list, issue, |_| true);
 
@@ -231,21 +226,24 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
     render::footer(html, &content, issue);
 }
 
-/// The viewer's `Fold`, closed: a heading (a button on a phone, a title on a wide screen)
-/// and the body, which is returned.
-fn fold(html: &Html, parent: &Node, body_id: &'static str, label: fn(&Ui) -> &'static str) -> Node {
-    let heading = html.element(parent, "h2", "nv-fold__heading");
+/// Names `panel` (of the side column, class `class`) by `label` and puts the viewer's `Fold`
+/// in it, closed: a heading (a button on a phone, a title on a wide screen) and the body
+/// `#{class}-body`, which is returned.
+fn fold(html: &Html, panel: &Node, class: &'static str, label: fn(&Ui) -> &'static str) -> Node {
+    html.attr(panel, "aria-label", &mode_string(LangMode::Both, label));
+    let heading = html.element(panel, "h2", "nv-fold__heading");
     let toggle = html.element(&heading, "button", "nv-fold__toggle");
     html.word(&toggle, "type", "button");
     html.word(&toggle, "inert", "");
     html.word(&toggle, "aria-expanded", "false");
-    html.word(&toggle, "aria-controls", body_id);
+    let body_id = format!("{class}-body");
+    html.attr(&toggle, "aria-controls", &body_id);
     let span = html.element(&toggle, "span", "");
     html.label(&span, label);
     let title = html.element(&heading, "span", "nv-fold__title");
     html.label(&title, label);
-    let body = html.element(parent, "div", "nv-fold__body");
-    html.word(&body, "id", body_id);
+    let body = html.element(panel, "div", "nv-fold__body");
+    html.attr(&body, "id", &body_id);
     body
 }
 
@@ -253,12 +251,7 @@ fn fold(html: &Html, parent: &Node, body_id: &'static str, label: fn(&Ui) -> &'s
 fn filter_panel(html: &Html, side: &Node, issue: &Issue) {
     let panel = html.element(side, "section", "nv-filter");
     html.word(&panel, "inert", "");
-    html.attr(
-        &panel,
-        "aria-label",
-        &mode_string(LangMode::Both, |u| u.filter),
-    );
-    let body = fold(html, &panel, "nv-filter-body", |u| u.filter);
+    let body = fold(html, &panel, "nv-filter", |u| u.filter);
     let list = html.element(&body, "ul", "nv-filter__list");
     let choice = |parent: &Node, choice: &Choice, class: &'static str| {
         let label = html.element(parent, "label", class);

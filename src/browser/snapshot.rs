@@ -9,16 +9,19 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
+use super::document::for_each;
 use super::window;
+
+/// The snapshot element, shown or not, and whether index.html's script has shown it.
+fn find(document: &Document) -> Option<(Element, bool)> {
+    let snapshot = document.query_selector(".nv-snapshot").ok().flatten()?;
+    let shown = !snapshot.has_attribute("hidden");
+    Some((snapshot, shown))
+}
 
 /// The snapshot element, if index.html's script has shown it.
 pub fn shown() -> Option<Element> {
-    let snapshot = window()
-        .document()?
-        .query_selector(".nv-snapshot")
-        .ok()
-        .flatten()?;
-    (!snapshot.has_attribute("hidden")).then_some(snapshot)
+    find(&window().document()?).and_then(|(snapshot, shown)| shown.then_some(snapshot))
 }
 
 /// Removes the snapshot, shown or not. What the reader had in view, focused or selected in
@@ -26,8 +29,8 @@ pub fn shown() -> Option<Element> {
 /// laid out.
 pub fn remove() -> Option<Kept> {
     let document = window().document()?;
-    let snapshot = document.query_selector(".nv-snapshot").ok().flatten()?;
-    let kept = (!snapshot.has_attribute("hidden")).then(|| Kept::capture(&document, &snapshot));
+    let (snapshot, shown) = find(&document)?;
+    let kept = shown.then(|| Kept::capture(&document, &snapshot));
     snapshot.remove();
     kept
 }
@@ -78,13 +81,8 @@ impl Kept {
             let anchor = text_place(document, &anchor, s.anchor_offset())?;
             Some((anchor, text_place(document, &head, s.focus_offset())?))
         });
-        let heights = match snapshot.query_selector_all(SIZED) {
-            Ok(list) => (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                .map(|e| content_height(&e))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let mut heights = Vec::new();
+        for_each(snapshot, SIZED, |e| heights.push(content_height(e)));
         Kept {
             top: top_of_view(snapshot),
             heights,
@@ -103,24 +101,23 @@ impl Kept {
         // Cards out of view are laid out at an estimated height until first shown, and
         // those the reader has passed have their real one: the viewer's are given the
         // snapshot's, so that the page above the view is as long.
-        if let Ok(list) = document.query_selector_all(SIZED) {
-            if list.length() as usize == self.heights.len() {
-                for (i, height) in self.heights.iter().enumerate() {
-                    if let Some(element) = list
-                        .item(i as u32)
-                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        // (Numbers written and read by the page's own JavaScript: Rust's
-                        // float formatting and parsing would add 17 kB to the wasm.)
-                        let px = js_sys::Number::from(*height)
-                            .to_string_with_radix(10)
-                            .map(String::from)
-                            .unwrap_or_default();
-                        let size = format!("auto {px}px");
-                        let _ = element
-                            .style()
-                            .set_property("contain-intrinsic-size", &size);
-                    }
+        let mut sized = Vec::new();
+        if let Some(root) = document.document_element() {
+            for_each(&root, SIZED, |e| sized.push(e.clone()));
+        }
+        if sized.len() == self.heights.len() {
+            for (element, height) in sized.iter().zip(&self.heights) {
+                // (Numbers written and read by the page's own JavaScript: Rust's float
+                // formatting and parsing would add 17 kB to the wasm.)
+                let px = js_sys::Number::from(*height)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default();
+                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                    let size = format!("auto {px}px");
+                    let _ = element
+                        .style()
+                        .set_property("contain-intrinsic-size", &size);
                 }
             }
         }
