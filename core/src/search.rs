@@ -13,6 +13,9 @@ use crate::filter::Filter;
 use crate::markup;
 use crate::model::{Code, Issue, Text};
 
+pub mod prebuilt;
+pub mod results;
+
 /// One searchable item.
 #[derive(Clone, Debug)]
 pub struct Doc {
@@ -27,11 +30,80 @@ pub struct Doc {
     pub body: Text,
     /// The regulator, searched with the rest.
     regulator: Option<Text>,
-    /// Folded title, for ranking.
+    /// Folded title, for ranking Chinese runs.
     title_folded: String,
+    /// The title's stemmed words, for ranking words.
+    title_words: Vec<String>,
 }
 
 impl Doc {
+    /// Every item of `issue`, which is at place `issue_at` in the catalog, in reading order.
+    pub fn all_of(issue_at: usize, issue: &Issue) -> Vec<Doc> {
+        let plain_text = |text: &Text| Text {
+            zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
+            en: text.en.as_deref().map(|s| markup::plain(s).into()),
+        };
+        issue
+            .items()
+            .map(|(_, item)| {
+                let title = plain_text(&item.title);
+                let title_folded = fold(&format!(
+                    "{}\n{}",
+                    title.zh.as_deref().unwrap_or_default(),
+                    title.en.as_deref().unwrap_or_default()
+                ));
+                let title_words = pieces(&title_folded)
+                    .filter_map(|piece| match piece {
+                        Piece::Word(word) => Some(stem(word)),
+                        Piece::Cjk(_) => None,
+                    })
+                    .collect();
+                Doc {
+                    issue: issue_at,
+                    item_id: item.id.to_string(),
+                    title,
+                    jurisdiction: item.jurisdiction.clone(),
+                    // The issue's own name, else the code: the browser's names are the viewer's.
+                    jurisdiction_name: issue.jurisdiction_name(&item.jurisdiction, |_, _| None),
+                    body: plain_text(&item.body),
+                    regulator: item.regulator.clone(),
+                    title_folded,
+                    title_words,
+                }
+            })
+            .collect()
+    }
+
+    /// Everything the doc is searched in, folded, one text after another (title first);
+    /// and how many characters of it are the title's.
+    pub(crate) fn folded_text(&self) -> (String, usize) {
+        let mut all = String::new();
+        let mut title_end = 0;
+        for (at, part) in self.texts().enumerate() {
+            all.push_str(part);
+            all.push('\n');
+            if at + 1 == self.title.zh.is_some() as usize + self.title.en.is_some() as usize {
+                title_end = all.len();
+            }
+        }
+        all.push_str(self.jurisdiction.as_str());
+        let title_chars = all[..title_end].chars().filter_map(fold_char).count();
+        (fold(&all), title_chars)
+    }
+
+    /// Whether the title holds `term`: a Chinese run as written, or a word (a word
+    /// starting with it, for a prefix).
+    fn title_holds(&self, term: &Term) -> bool {
+        match term {
+            Term::Run(run) => self.title_folded.contains(run.as_str()),
+            Term::Word(word) => self.title_words.iter().any(|w| w == word),
+            Term::Prefix(prefix) => self
+                .title_words
+                .iter()
+                .any(|w| w.starts_with(prefix.as_str())),
+        }
+    }
+
     /// Whether the Chinese run `run` (folded) is written in one of the doc's texts, as the
     /// index found all of its pairs. Folding leaves CJK characters as they are and can only
     /// join two of them by dropping a combining mark between them, so a text is folded
@@ -88,32 +160,50 @@ impl Postings {
         if !self.bytes.is_empty() && id == self.last {
             return;
         }
-        let mut gap = if self.bytes.is_empty() {
+        let gap = if self.bytes.is_empty() {
             id
         } else {
             id - self.last
         };
         self.last = id;
-        while gap >= 0x80 {
-            self.bytes.push(gap as u8 | 0x80);
-            gap >>= 7;
-        }
-        self.bytes.push(gap as u8);
+        write_varint(&mut self.bytes, gap);
     }
 
     /// The docs listed, ascending.
     fn ids(&self) -> Vec<u32> {
-        let (mut ids, mut id, mut gap, mut shift) = (Vec::new(), 0u32, 0u32, 0);
-        for &byte in &self.bytes {
-            gap |= u32::from(byte & 0x7F) << shift;
-            shift += 7;
-            if byte < 0x80 {
-                id += gap;
-                ids.push(id);
-                (gap, shift) = (0, 0);
-            }
+        let (mut ids, mut id, mut at) = (Vec::new(), 0u32, 0);
+        while let Some(gap) = read_varint(&self.bytes, &mut at) {
+            id += gap;
+            ids.push(id);
         }
         ids
+    }
+}
+
+/// Writes `n` in 7-bit groups, low first; the high bit says another group follows.
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a number written by [`write_varint`] at `*at`, and moves past it; `None` at the
+/// end of `bytes`, or where a number is cut off or too long.
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let (mut n, mut shift) = (0u32, 0);
+    loop {
+        let byte = *bytes.get(*at)?;
+        if shift > 28 || (shift == 28 && byte > 0x0F) {
+            return None;
+        }
+        *at += 1;
+        n |= u32::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return Some(n);
+        }
+        shift += 7;
     }
 }
 
@@ -138,6 +228,31 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.runs.is_empty() && self.words.is_empty()
     }
+
+    /// The terms to match, each as it is looked up.
+    pub(crate) fn terms(&self) -> Vec<Term> {
+        let last = self.words.len().saturating_sub(1);
+        let runs = self.runs.iter().map(|run| Term::Run(run.clone()));
+        let words = self.words.iter().enumerate().map(|(at, word)| {
+            if self.prefix && at == last {
+                Term::Prefix(word.clone())
+            } else {
+                Term::Word(word.clone())
+            }
+        });
+        runs.chain(words).collect()
+    }
+}
+
+/// One term of a query, as it is looked up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Term {
+    /// Chinese (CJK) characters, to be found as written.
+    Run(String),
+    /// A stemmed word.
+    Word(String),
+    /// The start of a word (the last one, while the reader types).
+    Prefix(String),
 }
 
 /// Reads what the reader typed.
@@ -178,38 +293,15 @@ impl SearchIndex {
 
     /// Adds every item of `issue`, which is at place `issue_at` in the catalog.
     pub fn add_issue(&mut self, issue_at: usize, issue: &Issue) {
-        for (_, item) in issue.items() {
+        for doc in Doc::all_of(issue_at, issue) {
             let id = self.docs.len() as u32;
-            let plain_text = |text: &Text| Text {
-                zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
-                en: text.en.as_deref().map(|s| markup::plain(s).into()),
-            };
-            let title = plain_text(&item.title);
-            let title_folded = fold(&format!(
-                "{}\n{}",
-                title.zh.as_deref().unwrap_or_default(),
-                title.en.as_deref().unwrap_or_default()
-            ));
-            let doc = Doc {
-                issue: issue_at,
-                item_id: item.id.to_string(),
-                title,
-                jurisdiction: item.jurisdiction.clone(),
-                // The issue's own name, else the code: the browser's names are the viewer's.
-                jurisdiction_name: issue.jurisdiction_name(&item.jurisdiction, |_, _| None),
-                body: plain_text(&item.body),
-                regulator: item.regulator.clone(),
-                title_folded,
-            };
-            let mut all = String::new();
-            for part in doc.texts() {
-                all.push_str(part);
-                all.push('\n');
-            }
-            all.push_str(doc.jurisdiction.as_str());
             let (runs, words) = (&mut self.runs, &mut self.words);
-            index_tokens(&fold(&all), |token, cjk| {
-                let postings = if cjk { &mut *runs } else { &mut *words };
+            index_tokens(&doc.folded_text().0, |token, _, kind| {
+                let postings = if kind == Kind::Word {
+                    &mut *words
+                } else {
+                    &mut *runs
+                };
                 // Docs come in ascending order (ids only grow).
                 match postings.get_mut(token) {
                     Some(ids) => ids.push(id),
@@ -223,55 +315,37 @@ impl SearchIndex {
     /// The docs matching every term of `query` and shown by `filter`: grouped by issue in
     /// catalog order (newest first), best first within an issue, then in reading order.
     pub fn search(&self, query: &Query, filter: &Filter) -> Vec<Hit> {
-        if query.is_empty() {
-            return Vec::new();
-        }
-        let mut candidates: Option<Vec<u32>> = None;
-        let mut narrow = |ids: Vec<u32>| {
-            candidates = Some(match candidates.take() {
-                None => ids,
-                Some(current) => intersect(&current, &ids),
-            });
-        };
-        for run in &query.runs {
-            for token in run_tokens(run) {
-                narrow(self.runs.get(&token).map(Postings::ids).unwrap_or_default());
-            }
-        }
-        for (i, word) in query.words.iter().enumerate() {
-            let is_prefix = query.prefix && i + 1 == query.words.len();
-            narrow(if is_prefix {
-                self.with_prefix(word)
-            } else {
-                self.words.get(word).map(Postings::ids).unwrap_or_default()
-            });
-        }
-        let mut hits: Vec<Hit> = candidates
-            .unwrap_or_default()
+        let matches = query
+            .terms()
             .into_iter()
-            .filter(|&id| {
-                let doc = &self.docs[id as usize];
-                // Pairs can all occur without the run itself: check it as written. (A run of
-                // one or two characters is a token itself, which the postings matched.)
-                filter.matches(&doc.jurisdiction)
-                    && query
-                        .runs
-                        .iter()
-                        .all(|run| run.chars().nth(2).is_none() || doc.holds_run(run))
-            })
-            .map(|id| Hit {
-                doc: id,
-                score: self.score(&self.docs[id as usize], query),
+            .map(|term| {
+                let ids = match &term {
+                    Term::Run(run) => {
+                        let tokens = run_tokens(run);
+                        let mut ids = ids_of(self.runs.get(&tokens[0]));
+                        for token in &tokens[1..] {
+                            ids = intersect(&ids, &ids_of(self.runs.get(token)));
+                        }
+                        // Pairs can all occur without the run itself: check it as written.
+                        // (A run of one or two characters is a token itself.)
+                        if tokens.len() > 1 {
+                            ids.retain(|&id| self.docs[id as usize].holds_run(run));
+                        }
+                        ids
+                    }
+                    Term::Word(word) => ids_of(self.words.get(word)),
+                    Term::Prefix(prefix) => self.with_prefix(prefix),
+                };
+                ids.into_iter()
+                    .map(|id| (id, self.docs[id as usize].title_holds(&term)))
+                    .collect()
             })
             .collect();
-        hits.sort_by(|a, b| {
-            let (da, db) = (&self.docs[a.doc as usize], &self.docs[b.doc as usize]);
-            da.issue
-                .cmp(&db.issue)
-                .then(b.score.cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
-        });
-        hits
+        rank(
+            matches,
+            |id| self.docs[id as usize].issue,
+            |id| filter.matches(&self.docs[id as usize].jurisdiction),
+        )
     }
 
     /// Docs holding a word that starts with `prefix` (a prefix is never Chinese: a Chinese
@@ -287,20 +361,56 @@ impl SearchIndex {
         ids.dedup();
         ids
     }
+}
 
-    /// Terms in the title count three times as much as elsewhere.
-    fn score(&self, doc: &Doc, query: &Query) -> u32 {
-        let terms = query.runs.iter().chain(query.words.iter());
-        terms
-            .map(|term| {
-                if doc.title_folded.contains(term.as_str()) {
-                    3
-                } else {
-                    1
-                }
-            })
-            .sum()
+fn ids_of(postings: Option<&Postings>) -> Vec<u32> {
+    postings.map(Postings::ids).unwrap_or_default()
+}
+
+/// The ranking both indexes share. `matches` holds, for each term of a query, the docs
+/// matching it (ascending) and whether their title holds it. The docs matching every term
+/// and kept by `keep` come grouped by issue in catalog order (`issue_of`, newest first),
+/// then best first (a term counts 3 in the title, 1 elsewhere), then in reading order.
+pub(crate) fn rank(
+    matches: Vec<Vec<(u32, bool)>>,
+    issue_of: impl Fn(u32) -> usize,
+    keep: impl Fn(u32) -> bool,
+) -> Vec<Hit> {
+    let score = |in_title: bool| if in_title { 3 } else { 1 };
+    let mut terms = matches.into_iter();
+    let Some(first) = terms.next() else {
+        return Vec::new();
+    };
+    let mut hits: Vec<Hit> = first
+        .into_iter()
+        .map(|(doc, in_title)| Hit {
+            doc,
+            score: score(in_title),
+        })
+        .collect();
+    for term in terms {
+        let (mut i, mut kept) = (0, Vec::with_capacity(hits.len().min(term.len())));
+        for hit in hits {
+            while i < term.len() && term[i].0 < hit.doc {
+                i += 1;
+            }
+            if i < term.len() && term[i].0 == hit.doc {
+                kept.push(Hit {
+                    doc: hit.doc,
+                    score: hit.score + score(term[i].1),
+                });
+            }
+        }
+        hits = kept;
     }
+    hits.retain(|hit| keep(hit.doc));
+    hits.sort_by(|a, b| {
+        issue_of(a.doc)
+            .cmp(&issue_of(b.doc))
+            .then(b.score.cmp(&a.score))
+            .then(a.doc.cmp(&b.doc))
+    });
+    hits
 }
 
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
@@ -378,6 +488,14 @@ enum Piece<'a> {
     Word(&'a str),
 }
 
+impl<'a> Piece<'a> {
+    fn text(&self) -> &'a str {
+        match self {
+            Piece::Cjk(text) | Piece::Word(text) => text,
+        }
+    }
+}
+
 /// Runs of CJK characters and words of letters and digits, in folded text.
 fn pieces(folded: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = folded;
@@ -399,7 +517,7 @@ fn pieces(folded: &str) -> impl Iterator<Item = Piece<'_>> {
 }
 
 /// A CJK run's lookup tokens: its pairs, or the character itself when alone.
-fn run_tokens(run: &str) -> Vec<String> {
+pub(crate) fn run_tokens(run: &str) -> Vec<String> {
     let chars: Vec<char> = run.chars().collect();
     if chars.len() == 1 {
         return vec![run.to_owned()];
@@ -407,24 +525,41 @@ fn run_tokens(run: &str) -> Vec<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
-/// Passes `each` everything a text is indexed under, as often as it occurs, and whether it
-/// is Chinese: CJK single characters and pairs (slices of the text, so nothing is copied
-/// for a token already in the index), and stemmed words.
-fn index_tokens(folded: &str, mut each: impl FnMut(&str, bool)) {
+/// What a token is: its kind decides where it is kept and whether its places are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// One CJK character: looked up only for a one-character query.
+    Char,
+    /// Two CJK characters in a row.
+    Pair,
+    /// A stemmed word.
+    Word,
+}
+
+/// Passes `each` everything a text is indexed under, as often as it occurs, with the place
+/// (in characters) where it starts and its kind: CJK single characters and pairs (slices
+/// of the text, so nothing is copied for a token already in the index), and stemmed words.
+pub(crate) fn index_tokens(folded: &str, mut each: impl FnMut(&str, u32, Kind)) {
+    // Characters before byte `byte` of `folded`: counted on from the last piece.
+    let (mut byte, mut chars) = (0, 0u32);
     for piece in pieces(folded) {
+        let start = piece.text().as_ptr() as usize - folded.as_ptr() as usize;
+        chars += folded[byte..start].chars().count() as u32;
+        byte = start;
         match piece {
             Piece::Cjk(run) => {
                 let mut previous = None;
-                for (at, c) in run.char_indices() {
-                    let end = at + c.len_utf8();
-                    each(&run[at..end], true);
+                for (at, (offset, c)) in run.char_indices().enumerate() {
+                    let at = chars + at as u32;
+                    let end = offset + c.len_utf8();
+                    each(&run[offset..end], at, Kind::Char);
                     if let Some(start) = previous {
-                        each(&run[start..end], true);
+                        each(&run[start..end], at - 1, Kind::Pair);
                     }
-                    previous = Some(at);
+                    previous = Some(offset);
                 }
             }
-            Piece::Word(word) => each(&stem(word), false),
+            Piece::Word(word) => each(&stem(word), chars, Kind::Word),
         }
     }
 }

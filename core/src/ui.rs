@@ -59,6 +59,7 @@ pub struct Ui {
     pub search_none: &'static str,
     pub search_loading: &'static str,
     pub search_failed: &'static str,
+    pub search_error: &'static str,
     pub search_more: &'static str,
 }
 
@@ -112,6 +113,7 @@ pub const ZH: Ui = Ui {
     search_none: "没有找到结果。",
     search_loading: "已载入 {} / {} 期，继续搜索中…",
     search_failed: "以下各期无法载入，未包括在结果中：",
+    search_error: "搜索无法完成：",
     search_more: "显示更多结果（还有 {} 条）",
 };
 
@@ -165,6 +167,7 @@ pub const EN: Ui = Ui {
     search_none: "No results.",
     search_loading: "Loaded {} of {} issues, still searching…",
     search_failed: "These issues could not be loaded and are not searched:",
+    search_error: "The search could not be completed:",
     search_more: "Show more results ({} more)",
 };
 
