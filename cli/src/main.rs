@@ -8,6 +8,7 @@ mod catalog;
 mod check;
 mod feeds;
 mod html;
+mod index;
 mod new;
 mod pages;
 mod report;
@@ -100,6 +101,11 @@ enum Command {
         #[arg(long, value_parser = site_url)]
         site_url: String,
     },
+    /// Write the archive's search index, split into shards, to search/ beside the issues folder
+    Index {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+    },
     /// Write the newest issue into the viewer's index.html, readable before the viewer starts
     Snapshot {
         #[arg(default_value = DIR)]
@@ -135,6 +141,7 @@ fn main() -> ExitCode {
         } => run_feeds(&dir, &site_url, limit, out.as_deref()),
         Command::Pages { dir, site_url } => run_pages(&dir, &site_url),
         Command::Snapshot { dir, page } => run_snapshot(&dir, page.as_deref()),
+        Command::Index { dir } => run_index(&dir),
     };
     match result {
         Ok(code) => code,
@@ -265,7 +272,7 @@ fn run_feeds(dir: &Path, site_url: &str, limit: usize, out: Option<&Path>) -> Ou
 }
 
 /// A catalog entry and the issue in its file.
-type Listed<'a> = (&'a CatalogEntry, &'a Issue);
+pub type Listed<'a> = (&'a CatalogEntry, &'a Issue);
 
 /// The catalog of an archive without errors, and its entries whose file could be read, with
 /// their issues, in the catalog's order (newest first).
@@ -313,6 +320,28 @@ fn run_pages(dir: &Path, site_url: &str) -> Outcome {
     ));
     outputs.push(Output::new(root.join("robots.txt"), pages::robots(&site)));
     report_written(&write_all(&outputs)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_index(dir: &Path) -> Outcome {
+    let archive = Archive::read(dir)?;
+    let (_, listed) = published(&archive)?;
+    let out = site_root(dir).join(index::FOLDER);
+    let (manifest, outputs) = index::build(&listed, &out);
+    let written = write::write_many(&outputs)?;
+    let stale = index::stale(&out, &outputs);
+    index::remove(&stale)?;
+    let bytes: usize = outputs.iter().map(|o| o.bytes.len()).sum();
+    eprintln!(
+        "{}: {} issues, {} shards, {} files, {:.1} MB; {} written, {} removed",
+        out.display(),
+        manifest.issues,
+        manifest.chars as usize + manifest.pairs as usize + manifest.words.len(),
+        outputs.len(),
+        bytes as f64 / 1e6,
+        written.len(),
+        stale.len()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
