@@ -9,19 +9,24 @@ import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 
 const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-/** `{ name: { raw, brotli } }` for each part of the bundle in `dist`, and their brotli total. */
+/** The search worker's files (search-worker*.js, .wasm): loaded when search is first used. */
+export const isWorker = (file) => path.basename(file).startsWith("search-worker");
+
+/** `{ name: { raw, brotli } }` for each part of the page's first download in `dist`, and
+ * their brotli total; the search worker's files apart (`worker`, `workerTotal`). */
 export function bundleSizes(dist) {
   const parts = {};
-  const add = (name, bytes) => (parts[name] = { raw: bytes.length, brotli: brotli(bytes) });
+  const worker = {};
+  const add = (name, bytes, into = parts) => (into[name] = { raw: bytes.length, brotli: brotli(bytes) });
   // Also the glue's snippets (snippets/…/*.js), which the page loads with it.
   for (const f of fs.readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js|css)$/.test(f))) {
-    add(f.replace(/-[0-9a-f]{12,}/g, ""), fs.readFileSync(path.join(dist, f)));
+    add(f.replace(/-[0-9a-f]{12,}/g, ""), fs.readFileSync(path.join(dist, f)), isWorker(f) ? worker : parts);
   }
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   const styles = inlineStyles(html);
   if (styles.length > 0) add("index.html <style>", Buffer.from(styles.join("\n")));
   const scripts = inlineScripts(html);
   if (scripts.length > 0) add("index.html <script>", Buffer.from(scripts.join("\n")));
-  const total = Object.values(parts).reduce((sum, part) => sum + part.brotli, 0);
-  return { parts, total };
+  const sum = (group) => Object.values(group).reduce((total, part) => total + part.brotli, 0);
+  return { parts, total: sum(parts), worker, workerTotal: sum(worker) };
 }

@@ -18,7 +18,11 @@ export async function minifyBundle(dir) {
   // The glue, and the snippets it imports (snippets/…/*.js, from `#[wasm_bindgen(module)]`).
   for (const name of fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".js"))) {
     const file = path.join(dir, name);
-    const { code } = await minify(fs.readFileSync(file, "utf8"), { module: true });
+    // The search worker's glue and loader are classic scripts (wasm-bindgen's no-modules
+    // target): their top-level `wasm_bindgen` is how the loader finds the glue, so it keeps
+    // its name.
+    const module = !/^(search-worker|loader\.js)/.test(path.basename(name));
+    const { code } = await minify(fs.readFileSync(file, "utf8"), { module });
     fs.writeFileSync(file, code);
   }
   const index = path.join(dir, "index.html");

@@ -14,8 +14,8 @@ cargo fmt --all --check
 
 step "clippy, native"
 cargo clippy --workspace --all-targets -- -D warnings
-step "clippy, wasm32 (the viewer and its core; the publishers' tool is native only)"
-cargo clippy -p newsletter-viewer -p newsletter-core --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "clippy, wasm32 (the viewer, its core and the search worker; the publishers' tool is native only)"
+cargo clippy -p newsletter-viewer -p newsletter-core -p newsletter-search-worker --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "core unit tests (native)"
 cargo test -p newsletter-core

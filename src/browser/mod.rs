@@ -8,6 +8,7 @@ pub mod location;
 pub mod region;
 pub mod snapshot;
 pub mod storage;
+pub mod worker;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the viewer runs in a browser window")

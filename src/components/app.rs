@@ -10,7 +10,7 @@ use crate::browser::storage::{stored, LANG_KEY};
 use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::{Load, Loaded};
-use crate::components::search::{Archive, SearchBox, SearchResults};
+use crate::components::search::{Search, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::files::{load_catalog, load_issue};
@@ -29,18 +29,17 @@ pub fn App() -> impl IntoView {
 pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
     provide_context(url);
     provide_context(reading);
-    provide_context(Archive::new());
+    provide_context(Search::new());
     let catalog = Load::new(|| Some(load_catalog()));
     let query = url.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
         let catalog = parsed.value;
-        let for_search = catalog.clone();
         // The reader stays mounted (hidden) during a search, so its issue is kept.
         view! {
             <Warnings warnings=parsed.warnings />
             <Show when=searching>
-                <SearchResults catalog=for_search.clone() />
+                <SearchResults />
             </Show>
             <div hidden=searching>
                 <Reader catalog=catalog />

@@ -1,104 +1,92 @@
-//! Searching every issue of the catalog: the search box (`?q=`), the archive index that is
-//! filled one issue at a time the first time a search needs it, and the results grouped by
-//! issue. Matching, ranking and snippets are `newsletter_core::search`.
+//! Searching the archive: the search box (`?q=`) and the results grouped by issue. The
+//! searching itself happens in the search worker (`browser::worker`, `worker/`), started
+//! the first time the box is used or a page opens with a search; this module asks it and
+//! shows its answers.
 
-use futures::stream::{self, StreamExt};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use newsletter_core::lang::Modes;
-use newsletter_core::search::{highlights, parse_query, snippet, SearchIndex, Snippet};
+use newsletter_core::search::results::{Answer, Ask, Marked, Row};
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::url::ViewState;
-use newsletter_core::{Catalog, Lang, Text};
-use std::sync::Arc;
+use newsletter_core::Lang;
 
-use crate::browser::document::{focus, next_turn, reveal, typing_in_field};
+use crate::browser::document::{focus, reveal, typing_in_field};
+use crate::browser::worker::SearchWorker;
 use crate::components::text::{Label, Line};
-use crate::files::load_issue;
 use crate::state::{ui_string, use_reading, use_url};
 
-/// Results shown at first, and added by each "show more": few enough that results follow
-/// every keystroke within a frame.
+/// Results shown at first, and added by each "show more".
 const RESULTS_PER_PAGE: usize = 30;
-/// While the index fills, results are refreshed at most this often (ms).
-const REFRESH_MS: f64 = 250.0;
-/// Issues fetched at the same time while filling the index.
-const FETCHES_AT_ONCE: usize = 6;
-/// While the index fills, the browser gets a turn after at most this much work (ms), so
-/// that the page keeps answering.
-const TURN_MS: f64 = 8.0;
-/// Characters of body text around the first match.
-const SNIPPET_CHARS: usize = 120;
 
-/// The archive's search index, filled the first time a search needs it and kept for the
-/// session. `indexed` counts issues read (or failed), and changes as each one arrives.
+/// The search worker and its latest answer, for the session.
 #[derive(Clone, Copy)]
-pub struct Archive {
-    index: StoredValue<SearchIndex, LocalStorage>,
-    /// Issues read so far, as last published to the page (see [`REFRESH_MS`]).
-    indexed: RwSignal<usize>,
-    failures: RwSignal<Vec<String>>,
-    started: StoredValue<bool>,
+pub struct Search {
+    worker: StoredValue<Option<SearchWorker>, LocalStorage>,
+    /// The answer to the newest ask, once it has come.
+    answer: RwSignal<Option<Answer>>,
+    /// The newest ask's number.
+    seq: StoredValue<u32>,
 }
 
-impl Archive {
-    pub fn new() -> Archive {
-        Archive {
-            index: StoredValue::new_local(SearchIndex::new()),
-            indexed: RwSignal::new(0),
-            failures: RwSignal::new(Vec::new()),
-            started: StoredValue::new(false),
+impl Search {
+    pub fn new() -> Search {
+        Search {
+            worker: StoredValue::new_local(None),
+            answer: RwSignal::new(None),
+            seq: StoredValue::new(0),
         }
     }
 
-    /// Fetches and indexes every issue of `catalog`, newest first: a few fetches in flight
-    /// while the issues in hand are indexed, with a turn for the browser after every
-    /// [`TURN_MS`] of work (so building the index never freezes the page). Does nothing
-    /// after the first call.
-    pub fn fill(&self, catalog: Arc<Catalog>) {
-        if self.started.get_value() {
+    /// Starts the worker, once.
+    pub fn start(&self) {
+        if self.worker.with_value(Option::is_some) {
             return;
         }
-        self.started.set_value(true);
-        let archive = *self;
-        spawn_local(async move {
-            let total = catalog.issues.len();
-            // Up to FETCHES_AT_ONCE issues on their way while the ones in hand are indexed,
-            // taken in catalog order.
-            let mut loads = stream::iter(catalog.issues.iter().enumerate())
-                .map(|(at, entry)| async move { (at, load_issue(entry.file.clone()).await) })
-                .buffered(FETCHES_AT_ONCE);
-            let mut done = 0;
-            let mut published = js_sys::Date::now();
-            let mut turn_started = published;
-            while let Some((at, result)) = loads.next().await {
-                match result {
-                    Ok(parsed) => archive
-                        .index
-                        .update_value(|index| index.add_issue(at, &parsed.value)),
-                    Err(error) => archive.failures.update(|f| f.push(error.to_string())),
+        let this = *self;
+        let answered = move |text: String| {
+            if let Ok(answer) = serde_json::from_str::<Answer>(&text) {
+                if answer.seq == this.seq.get_value() {
+                    this.answer.try_set(Some(answer));
                 }
-                done += 1;
-                // Results are searched again when the count changes: not for every issue.
-                let now = js_sys::Date::now();
-                if now - published >= REFRESH_MS || done == total {
-                    published = now;
-                    if archive.indexed.try_set(done).is_some() {
-                        return; // the viewer is gone
-                    }
-                }
-                if now - turn_started >= TURN_MS {
-                    next_turn().await;
-                    turn_started = js_sys::Date::now();
-                }
+            }
+        };
+        let failed = move |error: String| {
+            this.answer.try_set(Some(Answer {
+                seq: this.seq.get_value(),
+                error: Some(error),
+                ..Answer::default()
+            }));
+        };
+        match SearchWorker::start(answered, failed) {
+            Ok(worker) => self.worker.set_value(Some(worker)),
+            Err(error) => failed(error),
+        }
+    }
+
+    /// Asks for the first `shown` results of `query` under `filter`.
+    fn ask(&self, query: String, filter: Vec<String>, shown: usize, retry: bool) {
+        self.start();
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        let ask = Ask {
+            seq,
+            query,
+            filter,
+            shown,
+            retry,
+        };
+        let json = serde_json::to_string(&ask).expect("asks serialize");
+        self.worker.with_value(|worker| {
+            if let Some(worker) = worker {
+                worker.post(json);
             }
         });
     }
 }
 
-impl Default for Archive {
-    fn default() -> Archive {
-        Archive::new()
+impl Default for Search {
+    fn default() -> Search {
+        Search::new()
     }
 }
 
@@ -107,6 +95,7 @@ impl Default for Archive {
 pub fn SearchBox() -> impl IntoView {
     let url = use_url();
     let mode = use_reading().mode();
+    let search = expect_context::<Search>();
     let query = url.query();
     let handle = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "/" && !typing_in_field(&event) {
@@ -126,6 +115,7 @@ pub fn SearchBox() -> impl IntoView {
                 spellcheck="false"
                 placeholder=move || ui_string(mode.get(), |u: &Ui| u.search_placeholder)
                 prop:value=move || query.get().unwrap_or_default()
+                on:focus=move |_| search.start()
                 on:input=move |event| {
                     let typed = event_target_value(&event);
                     let typed = (!typed.trim().is_empty()).then_some(typed);
@@ -146,26 +136,14 @@ pub fn SearchBox() -> impl IntoView {
     }
 }
 
-/// One result, with everything needed to show it.
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    issue_at: usize,
-    item_id: String,
-    title: Text,
-    jurisdiction: Text,
-    snippets: Vec<(Lang, Snippet)>,
-    /// The title's matches, per language present.
-    title_marks: Vec<(Lang, Vec<(usize, usize)>)>,
-}
-
 /// The results of `?q=` over every issue, grouped by issue, newest first.
 #[component]
-pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn SearchResults() -> impl IntoView {
     // The first content is in place: the page may be painted.
     Effect::new(|_| reveal());
     let url = use_url();
     let mode = use_reading().mode();
-    let archive = expect_context::<Archive>();
+    let search = expect_context::<Search>();
     let query = url.query();
     let filter = url.filter();
     // How many results are shown; a new query starts again from one page.
@@ -174,75 +152,36 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
         query.track();
         shown.set(RESULTS_PER_PAGE);
     });
-    {
-        // Starts filling the index when a search first needs it (work outward, no state).
-        let catalog = catalog.clone();
-        Effect::new(move |_| {
-            if query.get().is_some() {
-                archive.fill(catalog.clone());
-            }
-        });
-    }
-    let rows = Memo::new(move |_| {
-        archive.indexed.track();
-        let q = parse_query(&query.get().unwrap_or_default());
-        archive.index.with_value(|index| {
-            let hits = index.search(&q, &filter.get());
-            let total = hits.len();
-            let rows: Vec<Row> = hits
-                .into_iter()
-                .take(shown.get())
-                .map(|hit| {
-                    let doc = index.doc(hit.doc);
-                    let per_lang = |text: &Text| -> Vec<(Lang, String)> {
-                        [Lang::Zh, Lang::En]
-                            .into_iter()
-                            .filter_map(|l| text.get(l).map(|s| (l, s.to_owned())))
-                            .collect()
-                    };
-                    Row {
-                        issue_at: doc.issue,
-                        item_id: doc.item_id.clone(),
-                        title: doc.title.clone(),
-                        jurisdiction: doc.jurisdiction_name.clone(),
-                        snippets: per_lang(&doc.body)
-                            .into_iter()
-                            .map(|(l, body)| (l, snippet(&body, &q, SNIPPET_CHARS)))
-                            .collect(),
-                        title_marks: per_lang(&doc.title)
-                            .into_iter()
-                            .map(|(l, title)| (l, highlights(&title, &q)))
-                            .collect(),
-                    }
-                })
-                .collect();
-            (rows, total)
-        })
+    let retries = RwSignal::new(0u32);
+    // Asks again whenever the query, the filter or the number shown changes.
+    Effect::new(move |_| {
+        let retry = retries.get() > 0;
+        let codes = filter.with(|f| f.codes().map(str::to_owned).collect());
+        search.ask(query.get().unwrap_or_default(), codes, shown.get(), retry);
     });
-    let issues_total = catalog.issues.len();
+    let answer = move || search.answer.get().unwrap_or_default();
     let summary = move || {
         let lang = mode.get().primary();
-        let (rows, total) = rows.get();
-        let mut issues: Vec<usize> = rows.iter().map(|r| r.issue_at).collect();
+        let answer = answer();
+        let mut issues: Vec<&str> = answer.rows.iter().map(|r| r.issue.id.as_str()).collect();
         issues.dedup();
-        if total == 0 {
+        if search.answer.with(Option::is_none) {
+            String::new()
+        } else if answer.total == 0 {
             ui(lang).search_none.to_owned()
         } else {
-            fill(ui(lang).search_count, &[&total, &issues.len()])
+            fill(ui(lang).search_count, &[&answer.total, &issues.len()])
         }
     };
     let loading = move || {
-        let done = archive.indexed.get();
-        (done < issues_total).then(|| {
-            let lang = mode.get().primary();
-            fill(ui(lang).search_loading, &[&done, &issues_total])
-        })
+        let (done, of) = answer().progress?;
+        (done < of).then(|| fill(ui(mode.get().primary()).search_loading, &[&done, &of]))
     };
     let more = move || {
-        let (rows, total) = rows.get();
-        (total > rows.len()).then(|| {
+        let answer = answer();
+        (answer.total > answer.rows.len()).then(|| {
             let lang = mode.get().primary();
-            let label = fill(ui(lang).search_more, &[&(total - rows.len())]);
+            let label = fill(ui(lang).search_more, &[&(answer.total - answer.rows.len())]);
             view! {
                 <button
                     type="button"
@@ -256,7 +195,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
         })
     };
     let failures = move || {
-        let failed = archive.failures.get();
+        let failed = answer().failures;
         (!failed.is_empty()).then(|| {
             let list = failed
                 .into_iter()
@@ -270,18 +209,30 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
             }
         })
     };
+    let error = move || {
+        answer().error.map(|message| {
+            view! {
+                <div class="nv-error nv-search__error" role="alert">
+                    <p><Label pick=|u: &Ui| u.search_error /></p>
+                    <p><code lang="en">{message}</code></p>
+                    <button type="button" class="nv-button" on:click=move |_| retries.update(|n| *n += 1)>
+                        <Label pick=|u: &Ui| u.retry />
+                    </button>
+                </div>
+            }
+        })
+    };
     let groups = move || {
-        let (rows, _) = rows.get();
-        let mut groups: Vec<(usize, Vec<Row>)> = Vec::new();
-        for row in rows {
+        let mut groups: Vec<Vec<Row>> = Vec::new();
+        for row in answer().rows {
             match groups.last_mut() {
-                Some((at, list)) if *at == row.issue_at => list.push(row),
-                _ => groups.push((row.issue_at, vec![row])),
+                Some(list) if list[0].issue.id == row.issue.id => list.push(row),
+                _ => groups.push(vec![row]),
             }
         }
         groups
             .into_iter()
-            .map(|(at, rows)| view! { <ResultGroup catalog=catalog.clone() at rows /> })
+            .map(|rows| view! { <ResultGroup rows /> })
             .collect_view()
     };
     view! {
@@ -291,6 +242,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
                 {summary}
             </p>
             <p class="nv-results__loading" lang=move || mode.get().primary().tag()>{loading}</p>
+            {error}
             {failures}
             {groups}
             {more}
@@ -300,9 +252,9 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
 
 /// The results from one issue.
 #[component]
-fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoView {
+fn ResultGroup(rows: Vec<Row>) -> impl IntoView {
     let url = use_url();
-    let entry = catalog.issues[at].clone();
+    let entry = rows[0].issue.clone();
     let heading = entry
         .title
         .clone()
@@ -321,7 +273,7 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
             let target = {
                 let mut state = url.get();
                 state.issue = Some(entry.id.to_string());
-                state.item = Some(row.item_id.clone());
+                state.item = Some(row.item.clone());
                 state.query = None;
                 state
             };
@@ -335,21 +287,14 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
                 }
             };
             let title = row
-                .title_marks
+                .title
                 .iter()
-                .map(|(lang, marks)| {
-                    let class = format!("nv-t {}", Modes::of(*lang).hiding_classes());
-                    let text = row.title.get(*lang).unwrap_or_default().to_owned();
-                    view! { <span class=class lang=lang.tag()>{marked(&text, marks)}</span> }
-                })
+                .map(|m| in_lang("nv-t", m, false))
                 .collect_view();
             let snippets = row
                 .snippets
                 .iter()
-                .map(|(lang, s)| {
-                    let class = format!("nv-results__snippet {}", Modes::of(*lang).hiding_classes());
-                    view! { <p class=class lang=lang.tag()>{marked(&s.text, &s.marks)}</p> }
-                })
+                .map(|m| in_lang("nv-results__snippet", m, true))
                 .collect_view();
             view! {
                 <li class="nv-results__item">
@@ -368,12 +313,25 @@ fn ResultGroup(catalog: Arc<Catalog>, at: usize, rows: Vec<Row>) -> impl IntoVie
     }
 }
 
+/// A marked text in its language, shown in the reading modes that show that language: a
+/// paragraph, or a span.
+fn in_lang(class: &str, text: &Marked, paragraph: bool) -> AnyView {
+    let class = format!("{class} {}", Modes::of(text.lang).hiding_classes());
+    let lang = text.lang.tag();
+    let content = marked(&text.text, &text.marks);
+    if paragraph {
+        view! { <p class=class lang=lang>{content}</p> }.into_any()
+    } else {
+        view! { <span class=class lang=lang>{content}</span> }.into_any()
+    }
+}
+
 /// `text` with the byte ranges `marks` wrapped in `<mark>`.
 fn marked(text: &str, marks: &[(usize, usize)]) -> AnyView {
     let mut pieces = Vec::new();
     let mut at = 0;
     for &(a, b) in marks {
-        if a < at || b > text.len() {
+        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }
         pieces.push(text[at..a].to_owned().into_any());
