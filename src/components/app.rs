@@ -35,11 +35,12 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
         let catalog = parsed.value;
+        let for_search = catalog.clone();
         // The reader stays mounted (hidden) during a search, so its issue is kept.
         view! {
             <Warnings warnings=parsed.warnings />
             <Show when=searching>
-                <SearchResults />
+                <SearchResults catalog=for_search.clone() />
             </Show>
             <div hidden=searching>
                 <Reader catalog=catalog />

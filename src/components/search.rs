@@ -8,7 +8,8 @@ use newsletter_core::lang::Modes;
 use newsletter_core::search::results::{Answer, Ask, Marked, Row};
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::url::ViewState;
-use newsletter_core::Lang;
+use newsletter_core::{Catalog, Lang};
+use std::sync::Arc;
 
 use crate::browser::document::{focus, reveal, typing_in_field};
 use crate::browser::worker::SearchWorker;
@@ -26,6 +27,8 @@ pub struct Search {
     answer: RwSignal<Option<Answer>>,
     /// The newest ask's number.
     seq: StoredValue<u32>,
+    /// Whether the newest ask is still unanswered.
+    busy: RwSignal<bool>,
 }
 
 impl Search {
@@ -34,6 +37,7 @@ impl Search {
             worker: StoredValue::new_local(None),
             answer: RwSignal::new(None),
             seq: StoredValue::new(0),
+            busy: RwSignal::new(false),
         }
     }
 
@@ -47,6 +51,7 @@ impl Search {
             if let Ok(answer) = serde_json::from_str::<Answer>(&text) {
                 if answer.seq == this.seq.get_value() {
                     this.answer.try_set(Some(answer));
+                    this.busy.try_set(false);
                 }
             }
         };
@@ -56,6 +61,7 @@ impl Search {
                 error: Some(error),
                 ..Answer::default()
             }));
+            this.busy.try_set(false);
         };
         match SearchWorker::start(answered, failed) {
             Ok(worker) => self.worker.set_value(Some(worker)),
@@ -64,16 +70,30 @@ impl Search {
     }
 
     /// Asks for the first `shown` results of `query` under `filter`.
-    fn ask(&self, query: String, filter: Vec<String>, shown: usize, retry: bool) {
+    fn ask(
+        &self,
+        catalog: &Catalog,
+        query: String,
+        filter: Vec<String>,
+        shown: usize,
+        retry: bool,
+    ) {
         self.start();
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
+        self.busy.set(true);
         let ask = Ask {
             seq,
             query,
             filter,
             shown,
             retry,
+            newest: catalog
+                .issues
+                .first()
+                .map(|e| e.id.to_string())
+                .unwrap_or_default(),
+            issues: catalog.issues.len(),
         };
         let json = serde_json::to_string(&ask).expect("asks serialize");
         self.worker.with_value(|worker| {
@@ -138,7 +158,7 @@ pub fn SearchBox() -> impl IntoView {
 
 /// The results of `?q=` over every issue, grouped by issue, newest first.
 #[component]
-pub fn SearchResults() -> impl IntoView {
+pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
     // The first content is in place: the page may be painted.
     Effect::new(|_| reveal());
     let url = use_url();
@@ -157,7 +177,13 @@ pub fn SearchResults() -> impl IntoView {
     Effect::new(move |_| {
         let retry = retries.get() > 0;
         let codes = filter.with(|f| f.codes().map(str::to_owned).collect());
-        search.ask(query.get().unwrap_or_default(), codes, shown.get(), retry);
+        search.ask(
+            &catalog,
+            query.get().unwrap_or_default(),
+            codes,
+            shown.get(),
+            retry,
+        );
     });
     let answer = move || search.answer.get().unwrap_or_default();
     let summary = move || {
@@ -236,7 +262,7 @@ pub fn SearchResults() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="nv-results" aria-labelledby="nv-results-title">
+        <section class="nv-results" aria-labelledby="nv-results-title" aria-busy=move || search.busy.get().to_string()>
             <h1 id="nv-results-title" class="nv-results__title"><Label pick=|u: &Ui| u.search_results /></h1>
             <p class="nv-results__summary" role="status" lang=move || mode.get().primary().tag()>
                 {summary}

@@ -117,7 +117,7 @@ fn current(state: &Shared, ask: &Ask) -> bool {
 async fn answer(state: &Shared, wake: &mpsc::UnboundedSender<()>, ask: Ask) {
     let retry_setup = ask.retry && matches!(state.borrow().source, Source::Failed(_));
     if retry_setup || matches!(state.borrow().source, Source::Unknown) {
-        let source = open().await;
+        let source = open(&ask).await;
         let reading = matches!(source, Source::Archive(_));
         state.borrow_mut().source = source;
         if reading {
@@ -156,39 +156,32 @@ async fn answer(state: &Shared, wake: &mpsc::UnboundedSender<()>, ask: Ask) {
     post(&reply);
 }
 
-/// The catalog, and the prebuilt index if there is one to use.
-async fn open() -> Source {
-    let (catalog, manifest) = futures::join!(
-        fetch_text(CATALOG_URL, "index.json"),
-        fetch(format!("{INDEX}index.json"))
-    );
+/// The prebuilt index if there is one to use, built from the page's catalog; else the
+/// catalog, to read its issues.
+async fn open(ask: &Ask) -> Source {
+    // An index of another format, or built from another catalog, is not used.
+    let prebuilt = fetch(format!("{INDEX}index.json"))
+        .await
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+        .filter(|m| m.issues == ask.issues && m.newest == ask.newest)
+        .and_then(Prebuilt::new);
+    if let Some(prebuilt) = prebuilt {
+        return Source::Prebuilt(Box::new(prebuilt));
+    }
+    let catalog = fetch_text(CATALOG_URL, "index.json").await;
     let catalog = match catalog
         .and_then(|text| parse_catalog("index.json", &text).map(|parsed| parsed.value))
     {
         Ok(catalog) => Rc::new(catalog),
         Err(error) => return Source::Failed(error.to_string()),
     };
-    // An index of another format, or built from another catalog, is not used.
-    let prebuilt = manifest
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
-        .filter(|m| {
-            m.issues == catalog.issues.len()
-                && catalog
-                    .issues
-                    .first()
-                    .is_some_and(|newest| newest.id.as_str() == m.newest)
-        })
-        .and_then(Prebuilt::new);
-    match prebuilt {
-        Some(prebuilt) => Source::Prebuilt(Box::new(prebuilt)),
-        None => Source::Archive(Archive {
-            catalog,
-            index: SearchIndex::new(),
-            done: 0,
-            failures: Vec::new(),
-        }),
-    }
+    Source::Archive(Archive {
+        catalog,
+        index: SearchIndex::new(),
+        done: 0,
+        failures: Vec::new(),
+    })
 }
 
 /// The first `shown` results from the archive read so far.

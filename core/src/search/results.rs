@@ -24,6 +24,10 @@ pub struct Ask {
     pub shown: usize,
     /// Try again what failed to load.
     pub retry: bool,
+    /// The catalog the page has: its newest issue and how many issues. A prebuilt index
+    /// built from it is used without fetching the catalog again.
+    pub newest: String,
+    pub issues: usize,
 }
 
 /// The worker's answer to the ask numbered `seq`: sent again as more of the archive is
