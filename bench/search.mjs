@@ -5,8 +5,12 @@
 // Bytes are counted at the server, compressed, per phase:
 //   open the viewer; the first query (zh); the next query (en); keystrokes once loaded.
 //
-//   node bench/search.mjs [ARCHIVE_DIR] [--issues N] [--runs N]
-// ARCHIVE_DIR holds issues/ (made if missing) and search/ (indexed if missing).
+//   node bench/search.mjs [ARCHIVE_DIR] [--issues N] [--runs N] [--pagefind]
+// ARCHIVE_DIR holds issues/ (made if missing) and search/ (indexed if missing). With
+// --pagefind, the peer: the same archive as one HTML page per issue (issues/html/, from
+// bench/archive.mjs --pages), indexed by pagefind_extended (npm package `pagefind`, in
+// .tools/ or bench/out/pagefind/) into issues/html/pagefind/, and the same queries through
+// its JavaScript API, loading the data of as many results as the viewer shows (30).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -43,7 +47,15 @@ const server = await serve({
   base: "/",
   route: (rel, _req, res) => {
     rel = rel === "" ? "index.html" : rel;
-    const full = /^(issues|search)\//.test(rel) ? path.join(SITE, rel) : path.join(ROOT, "dist", rel);
+    if (rel === "pf/bench.html") {
+      res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><meta charset="utf-8"><script type="module">window.pf = await import("./pagefind/pagefind.js");</script>');
+      return true;
+    }
+    const full = rel.startsWith("pf/")
+      ? path.join(SITE, "issues/html", rel.slice(3))
+      : /^(issues|search)\//.test(rel)
+        ? path.join(SITE, rel)
+        : path.join(ROOT, "dist", rel);
     if (!fs.existsSync(full) || fs.statSync(full).isDirectory()) return false;
     if (!compressed.has(full)) {
       const body = fs.readFileSync(full);
@@ -99,7 +111,30 @@ async function run() {
   return out;
 }
 
+/** Pagefind over the same archive: the same two queries, bytes and time to results. */
+async function peer() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base + "pf/bench.html");
+  await page.waitForFunction(() => window.pf);
+  const out = {};
+  for (const lang of ["zh", "en"]) {
+    served = 0;
+    const ms = await page.evaluate(async (q) => {
+      const t = performance.now();
+      const search = await window.pf.search(q);
+      await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+      return Math.round(performance.now() - t);
+    }, QUERIES[lang]);
+    out[lang] = { bytes: served, ms };
+  }
+  await context.close();
+  return out;
+}
+const PAGEFIND = args.includes("--pagefind") && fs.existsSync(path.join(SITE, "issues/html/pagefind/pagefind.js"));
+
 await run(); // warm-up: the server compresses what the runs will ask for
+if (PAGEFIND) await peer();
 const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await run());
 const pick = (phase, key) => median(runs.map((r) => r[phase][key]));
@@ -109,6 +144,14 @@ for (const phase of ["open", "zh", "en"]) {
   console.log(`  ${phase.padEnd(8)} ${kb(pick(phase, "bytes")).padStart(10)}  ${String(pick(phase, "ms")).padStart(5)} ms  ${runs[0][phase].summary ?? ""}`);
 }
 console.log(`  keystroke once loaded: ${pick("keystroke", "ms")} ms`);
+if (PAGEFIND) {
+  const peers = [];
+  for (let i = 0; i < RUNS; i++) peers.push(await peer());
+  for (const lang of ["zh", "en"]) {
+    const m = (key) => median(peers.map((p) => p[lang][key]));
+    console.log(`  Pagefind ${lang}: ${kb(m("bytes"))}, ${m("ms")} ms`);
+  }
+}
 const index = path.join(SITE, "search");
 const size = fs.readdirSync(index, { recursive: true }).reduce((sum, f) => sum + (fs.statSync(path.join(index, f)).isFile() ? fs.statSync(path.join(index, f)).size : 0), 0);
 console.log(`  index on disk: ${(size / 1e6).toFixed(0)} MB`);
