@@ -6,7 +6,8 @@
 //
 //   node bench/archive.mjs DIR [COUNT] [--pages]
 // writes DIR/index.json (newsletter-catalog/1), DIR/issue-N.json (N = 0 is the newest)
-// and, with --pages, DIR/html/issue-N.html: one plain page per issue, for Pagefind.
+// and, with --pages, DIR/../html/issue-N.html: one plain page per issue, for Pagefind
+// (beside the issues folder, so that Pagefind's own JSON files are not read as issues).
 import fs from "node:fs";
 import path from "node:path";
 
@@ -179,11 +180,12 @@ export function pageOf(issue) {
 export function writeArchive(dir, count, { items = 20, pages = false } = {}) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "index.json"), JSON.stringify(catalogOf(count), null, 1));
-  if (pages) fs.mkdirSync(path.join(dir, "html"), { recursive: true });
+  const html = path.join(dir, "..", "html");
+  if (pages) fs.mkdirSync(html, { recursive: true });
   for (let i = 0; i < count; i++) {
     const issue = issueOf(i, count, items);
     fs.writeFileSync(path.join(dir, `issue-${i}.json`), JSON.stringify(issue));
-    if (pages) fs.writeFileSync(path.join(dir, "html", `issue-${i}.html`), pageOf(issue));
+    if (pages) fs.writeFileSync(path.join(html, `issue-${i}.html`), pageOf(issue));
   }
 }
 

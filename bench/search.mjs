@@ -7,9 +7,9 @@
 //
 //   node bench/search.mjs [ARCHIVE_DIR] [--issues N] [--runs N] [--pagefind]
 // ARCHIVE_DIR holds issues/ (made if missing) and search/ (indexed if missing). With
-// --pagefind, the peer: the same archive as one HTML page per issue (issues/html/, from
-// bench/archive.mjs --pages), indexed by pagefind_extended (npm package `pagefind`, in
-// .tools/ or bench/out/pagefind/) into issues/html/pagefind/, and the same queries through
+// --pagefind, the peer: the same archive as one HTML page per issue (from
+// bench/archive.mjs --pages, in html/ beside issues/), indexed by pagefind_extended (npm
+// package `pagefind`; not installed by the project) into html/pagefind/, and the same queries through
 // its JavaScript API, loading the data of as many results as the viewer shows (30).
 import fs from "node:fs";
 import path from "node:path";
@@ -52,7 +52,7 @@ const server = await serve({
       return true;
     }
     const full = rel.startsWith("pf/")
-      ? path.join(SITE, "issues/html", rel.slice(3))
+      ? path.join(SITE, "html", rel.slice(3))
       : /^(issues|search)\//.test(rel)
         ? path.join(SITE, rel)
         : path.join(ROOT, "dist", rel);
@@ -131,7 +131,7 @@ async function peer() {
   await context.close();
   return out;
 }
-const PAGEFIND = args.includes("--pagefind") && fs.existsSync(path.join(SITE, "issues/html/pagefind/pagefind.js"));
+const PAGEFIND = args.includes("--pagefind") && fs.existsSync(path.join(SITE, "html/pagefind/pagefind.js"));
 
 await run(); // warm-up: the server compresses what the runs will ask for
 if (PAGEFIND) await peer();
