@@ -101,19 +101,6 @@ pub fn reveal() {
     }
 }
 
-/// Resolves after the browser has had a turn (a zero-delay timer), so long work done in
-/// steps leaves the page responsive between them.
-pub async fn next_turn() {
-    let (done, turn) = futures::channel::oneshot::channel();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        Duration::ZERO,
-    );
-    let _ = turn.await;
-}
-
 /// Whether a key event comes from a place where the reader is typing text.
 pub fn typing_in_field(event: &web_sys::Event) -> bool {
     event
