@@ -137,15 +137,15 @@ async fn answer(state: &Shared, wake: &mpsc::UnboundedSender<()>, ask: Ask) {
         Source::Unknown => return,
         Source::Failed(error) => {
             reply.error = Some(error.clone());
-            None
+            false
         }
         Source::Archive(archive) => {
             archive_rows(archive, &query, &filter, ask.shown, &mut reply);
-            None
+            false
         }
-        Source::Prebuilt(_) => Some(()),
+        Source::Prebuilt(_) => true,
     };
-    if prebuilt.is_some() {
+    if prebuilt {
         if let Err(error) = prebuilt_rows(state, &ask, &query, &filter, &mut reply).await {
             reply.error = Some(error);
         }
@@ -336,44 +336,30 @@ async fn next_turn() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A file's bytes; an error names it and says what went wrong.
-async fn fetch(url: String) -> Result<Vec<u8>, String> {
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: could not be fetched ({e})"))?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            file: url.clone(),
-            status: response.status(),
-        }
-        .to_string());
-    }
-    response
-        .binary()
-        .await
-        .map_err(|e| format!("{url}: could not be read ({e})"))
-}
-
-/// A data file as text, named `file` in errors, refused past the viewer's size limit.
-async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network {
-            file: file.to_owned(),
-            detail: e.to_string(),
-        })?;
+/// A file's bytes, named `file` in errors.
+async fn get(url: &str, file: &str) -> Result<Vec<u8>, LoadError> {
+    let network = |e: gloo_net::Error| LoadError::Network {
+        file: file.to_owned(),
+        detail: e.to_string(),
+    };
+    let response = Request::get(url).send().await.map_err(network)?;
     if !response.ok() {
         return Err(LoadError::Http {
             file: file.to_owned(),
             status: response.status(),
         });
     }
-    let bytes = response.binary().await.map_err(|e| LoadError::Network {
-        file: file.to_owned(),
-        detail: e.to_string(),
-    })?;
+    response.binary().await.map_err(network)
+}
+
+/// A file of the search index; an error names it and says what went wrong.
+async fn fetch(url: String) -> Result<Vec<u8>, String> {
+    get(&url, &url).await.map_err(|e| e.to_string())
+}
+
+/// A data file as text, named `file` in errors, refused past the viewer's size limit.
+async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
+    let bytes = get(url, file).await?;
     check_size(file, bytes.len() as u64)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
