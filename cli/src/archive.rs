@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use newsletter_core::paging::{is_page_name, PagedCatalog};
 use newsletter_core::parse::{check_size, MAX_FILE_BYTES};
 use newsletter_core::{parse_catalog, parse_issue, Catalog, Issue, LoadError};
 use walkdir::WalkDir;
@@ -18,10 +19,13 @@ pub const CATALOG: &str = "index.json";
 /// What an issues folder holds.
 pub struct Archive {
     pub dir: PathBuf,
-    /// The catalog as read; `None` when it is missing or refused (a finding says which).
+    /// The catalog as read, every page of it; `None` when it is missing or refused (a
+    /// finding says which).
     pub catalog: Option<Catalog>,
-    /// The catalog's text, when it could be read as text.
-    pub catalog_text: Option<String>,
+    /// The text of each catalog file that could be read as text, first page first.
+    pub catalog_texts: Vec<(String, String)>,
+    /// A paged catalog's later pages as read, in the first page's order (`None`: refused).
+    pub pages: Vec<Option<Catalog>>,
     /// Every issue file found, by its path inside the folder (`/`-separated, as a catalog
     /// `file` names it), with the issue when it could be read.
     pub issues: BTreeMap<String, Option<Issue>>,
@@ -34,18 +38,39 @@ impl Archive {
         // A folder that cannot be listed is the one failure that stops the command.
         fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let mut report = Report::default();
-        let catalog_path = dir.join(CATALOG);
-        let (catalog, catalog_text) = if catalog_path.exists() {
-            match read_text(&catalog_path, CATALOG) {
-                Ok(text) => (report.kept(parse_catalog(CATALOG, &text)), Some(text)),
+        let mut catalog_texts = Vec::new();
+        let mut read_catalog = |name: &str, report: &mut Report| -> Option<Catalog> {
+            match read_text(&dir.join(name), name) {
+                Ok(text) => {
+                    let catalog = report.kept(parse_catalog(name, &text));
+                    catalog_texts.push((name.to_owned(), text));
+                    catalog
+                }
                 Err(error) => {
                     report.load_error(&error);
-                    (None, None)
+                    None
                 }
             }
-        } else {
-            (None, None)
         };
+        let first = dir
+            .join(CATALOG)
+            .exists()
+            .then(|| read_catalog(CATALOG, &mut report))
+            .flatten();
+        let mut pages = Vec::new();
+        let catalog = first.map(|first| {
+            let mut paged = PagedCatalog::new(first);
+            for (at, file) in paged.ask_all() {
+                let page = read_catalog(file.as_str(), &mut report);
+                if let Some(page) = &page {
+                    for problem in paged.add_page(at, page.clone()) {
+                        report.error(&problem.file, &problem.place, problem.message);
+                    }
+                }
+                pages.push(page);
+            }
+            paged.catalog().clone()
+        });
         let mut issues = BTreeMap::new();
         for name in issue_files(dir, &mut report) {
             let issue = read_text(&dir.join(&name), &name)
@@ -57,7 +82,8 @@ impl Archive {
         Ok(Archive {
             dir: dir.to_owned(),
             catalog,
-            catalog_text,
+            catalog_texts,
+            pages,
             issues,
             report,
         })
@@ -92,7 +118,7 @@ impl Archive {
     }
 }
 
-/// The `.json` files under `dir` other than the catalog, as `/`-separated paths inside it,
+/// The `.json` files under `dir` other than the catalog's pages, as `/`-separated paths inside it,
 /// in name order. Links are followed; a loop, an unreadable folder or a name that is not
 /// UTF-8 is a finding.
 fn issue_files(dir: &Path, report: &mut Report) -> Vec<String> {
@@ -129,7 +155,7 @@ fn issue_files(dir: &Path, report: &mut Report) -> Vec<String> {
         match parts {
             Some(parts) => {
                 let name = parts.join("/");
-                if name != CATALOG {
+                if name != CATALOG && !is_page_name(&name) {
                     names.push(name);
                 }
             }

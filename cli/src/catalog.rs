@@ -2,13 +2,21 @@
 
 use std::sync::Arc;
 
-use newsletter_core::parse::CATALOG_FORMAT;
+use std::path::{Path, PathBuf};
+
+use newsletter_core::paging::{is_page_name, paginate};
+use newsletter_core::parse::{CATALOG_FORMAT, PAGED_CATALOG_FORMAT};
 use newsletter_core::schema::{CatalogFile, CATALOG_SCHEMA};
 use newsletter_core::{Catalog, CatalogEntry, Issue, Text};
 
 use crate::archive::Archive;
 use crate::report::Report;
+use crate::write::Output;
 use newsletter_core::model::{Date, IssuePath};
+
+/// The most issues `newsletter catalog` puts in one file unless told otherwise: enough for
+/// two years of a weekly, and a first page of about 6 KB (brotli).
+pub const PAGE_SIZE: u16 = 100;
 
 /// Where an issues folder's files find the schemas: `schema/` beside `issues/`.
 pub fn schema_link(name: &str) -> String {
@@ -43,6 +51,9 @@ pub fn build(archive: &Archive, report: &mut Report) -> Catalog {
     Catalog {
         title: archive.catalog.as_ref().and_then(|c| c.title.clone()),
         issues,
+        next: None,
+        pages: Vec::new(),
+        files: Default::default(),
     }
 }
 
@@ -72,12 +83,44 @@ pub fn title(issue: &Issue) -> Option<Text> {
     })
 }
 
-/// The catalog file's bytes, as `newsletter catalog` writes it.
-pub fn bytes(catalog: &Catalog) -> Vec<u8> {
+/// The catalog's files in `dir`, as `newsletter catalog` writes them: one `index.json`
+/// (format 1) for up to `page_size` issues, else pages of that many (format 1.1).
+pub fn outputs(dir: &Path, catalog: &Catalog, page_size: usize) -> Vec<Output> {
+    let pages = paginate(catalog, page_size);
+    let format = if pages.len() > 1 {
+        PAGED_CATALOG_FORMAT
+    } else {
+        CATALOG_FORMAT
+    };
     let link = schema_link(CATALOG_SCHEMA);
-    crate::write::json_bytes(&CatalogFile {
-        schema: Some(&link),
-        format: CATALOG_FORMAT,
-        catalog,
-    })
+    pages
+        .iter()
+        .map(|(name, page)| {
+            let bytes = crate::write::json_bytes(&CatalogFile {
+                schema: Some(&link),
+                format,
+                catalog: page,
+            });
+            Output::new(dir.join(name), bytes)
+        })
+        .collect()
+}
+
+/// Later pages in `dir` that `outputs` no longer writes: left from a longer catalog.
+pub fn stale_pages(dir: &Path, outputs: &[Output]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(is_page_name)
+                && !outputs.iter().any(|output| output.path == *path)
+        })
+        .collect();
+    stale.sort();
+    stale
 }

@@ -2,7 +2,6 @@
 //! (`newsletter_core::search::prebuilt`), written to `search/` beside the issues folder.
 
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use newsletter_core::search::prebuilt::{Builder, Manifest};
@@ -58,12 +57,4 @@ pub fn stale(out: &Path, outputs: &[Output]) -> Vec<PathBuf> {
         .filter(|entry| entry.file_type().is_file() && !keep.contains(entry.path()))
         .map(|entry| entry.into_path())
         .collect()
-}
-
-/// Removes `paths`; an error names the file.
-pub fn remove(paths: &[PathBuf]) -> Result<(), String> {
-    for path in paths {
-        fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    Ok(())
 }

@@ -55,13 +55,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write the catalog (index.json) from the issue files, newest first
+    /// Write the catalog (index.json) from the issue files, newest first, in pages when long
     Catalog {
         #[arg(default_value = DIR)]
         dir: PathBuf,
         /// Write nothing; fail if the catalog on disk is out of date
         #[arg(long)]
         check: bool,
+        /// The most issues in one catalog file; a longer catalog is written in pages
+        #[arg(long, default_value_t = catalog::PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
+        page_size: u16,
     },
     /// Write the JSON Schemas of the issue file and of the catalog
     Schema {
@@ -130,7 +133,11 @@ fn main() -> ExitCode {
             strict,
             format,
         } => run_check(&dir, strict, format),
-        Command::Catalog { dir, check } => run_catalog(&dir, check),
+        Command::Catalog {
+            dir,
+            check,
+            page_size,
+        } => run_catalog(&dir, check, page_size.into()),
         Command::Schema { out } => run_schema(&out),
         Command::New { id, date, dir } => run_new(&dir, id, date),
         Command::Feeds {
@@ -204,21 +211,32 @@ fn site_root(dir: &Path) -> &Path {
     dir.parent().unwrap_or(Path::new("."))
 }
 
-fn run_catalog(dir: &Path, check_only: bool) -> Outcome {
+fn run_catalog(dir: &Path, check_only: bool, page_size: usize) -> Outcome {
     let archive = Archive::read(dir)?;
     let catalog = rebuilt_catalog(&archive)?;
-    let output = Output::new(dir.join(CATALOG), catalog::bytes(&catalog));
+    let outputs = catalog::outputs(dir, &catalog, page_size);
+    let stale = catalog::stale_pages(dir, &outputs);
     if check_only {
-        if output.is_current() {
+        let out_of_date: Vec<&Path> = outputs
+            .iter()
+            .filter(|output| !output.is_current())
+            .map(|output| output.path.as_path())
+            .chain(stale.iter().map(PathBuf::as_path))
+            .collect();
+        if out_of_date.is_empty() {
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!(
-            "{}: out of date; `newsletter catalog` rewrites it",
-            output.path.display()
-        );
+        for path in out_of_date {
+            eprintln!(
+                "{}: out of date; `newsletter catalog` rewrites it",
+                path.display()
+            );
+        }
         return Ok(ExitCode::from(1));
     }
-    report_written(&write_all(std::slice::from_ref(&output))?);
+    report_written(&write_all(&outputs)?);
+    write::remove(&stale)?;
+    report_removed(&stale);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -249,11 +267,12 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
     let issue = new::skeleton(id, date, previous.as_ref());
     archive.issues.insert(file.clone(), Some(issue.clone()));
     let catalog = rebuilt_catalog(&archive)?;
-    let outputs = [
-        Output::new(dir.join(&file), new::bytes(&issue)),
-        Output::new(dir.join(CATALOG), catalog::bytes(&catalog)),
-    ];
+    let mut outputs = vec![Output::new(dir.join(&file), new::bytes(&issue))];
+    outputs.extend(catalog::outputs(dir, &catalog, catalog::PAGE_SIZE.into()));
+    let stale = catalog::stale_pages(dir, &outputs);
     report_written(&write_all(&outputs)?);
+    write::remove(&stale)?;
+    report_removed(&stale);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -330,7 +349,7 @@ fn run_index(dir: &Path) -> Outcome {
     let (manifest, outputs) = index::build(&listed, &out);
     let written = write::write_many(&outputs)?;
     let stale = index::stale(&out, &outputs);
-    index::remove(&stale)?;
+    write::remove(&stale)?;
     let bytes: usize = outputs.iter().map(|o| o.bytes.len()).sum();
     eprintln!(
         "{}: {} issues, {} shards, {} files, {:.1} MB; {} written, {} removed",
@@ -401,6 +420,12 @@ fn site_url(value: &str) -> Result<String, String> {
         url.push('/');
     }
     Ok(url)
+}
+
+fn report_removed(paths: &[PathBuf]) {
+    for path in paths {
+        eprintln!("removed {}", path.display());
+    }
 }
 
 fn report_written(paths: &[&Path]) {

@@ -88,3 +88,11 @@ pub fn json_bytes<T: serde::Serialize>(value: &T) -> Vec<u8> {
     bytes.push(b'\n');
     bytes
 }
+
+/// Removes `paths`; an error names the file.
+pub fn remove(paths: &[PathBuf]) -> Result<(), String> {
+    for path in paths {
+        fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}

@@ -16,6 +16,7 @@ pub mod filter;
 pub mod lang;
 pub mod markup;
 pub mod model;
+pub mod paging;
 pub mod parse;
 pub mod render;
 pub mod rendering;

@@ -359,6 +359,15 @@ fn check_day(value: String) -> Result<String, String> {
     }
 }
 
+impl Date {
+    /// The year, `2021` for `2021-01`.
+    pub fn year(&self) -> u16 {
+        self.0[..4]
+            .parse()
+            .expect("a checked date starts with four digits")
+    }
+}
+
 fn is_year(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -453,6 +462,11 @@ impl<'de> Deserialize<'de> for Count {
     }
 }
 
+/// A required [`Count`] field.
+fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    Ok(Count::deserialize(deserializer)?.0)
+}
+
 /// An optional [`Count`] field (absent and `null` are `None`).
 fn optional_count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
     Ok(Option::<Count>::deserialize(deserializer)?.map(|count| count.0))
@@ -466,6 +480,36 @@ pub struct Catalog {
     pub title: Option<Text>,
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub issues: Vec<CatalogEntry>,
+    /// A paged catalog (format 1.1): the page after this one, as JSON Feed's `next_url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<IssuePath>,
+    /// On a paged catalog's first page: every later page, in order, with the dates it spans,
+    /// so a reader can open any year without walking the pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<CatalogPage>,
+    /// On a paged catalog's first page: the file of each issue on a later page whose file
+    /// is not named `<id>.json`, so a link to any issue opens it without walking the pages.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<Id, IssuePath>,
+}
+
+/// A later page of a paged catalog, as its first page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CatalogPage {
+    /// The page's file, beside `index.json` (`index-2.json`).
+    pub file: IssuePath,
+    /// The date of its newest issue.
+    pub newest: Date,
+    /// The date of its oldest issue.
+    pub oldest: Date,
+    /// How many issues it lists.
+    #[serde(deserialize_with = "count")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::count_schema")
+    )]
+    pub issues: u32,
 }
 
 impl Catalog {

@@ -20,12 +20,14 @@ use serde_json::error::Category;
 use serde_json::value::RawValue;
 
 use crate::model::{
-    quoted, Catalog, CatalogEntry, Code, Contact, Count, Date, Day, Email, HttpUrl, Id, Issue,
-    IssuePath, Item, Names, Object, Section, Text,
+    quoted, Catalog, CatalogEntry, CatalogPage, Code, Contact, Count, Date, Day, Email, HttpUrl,
+    Id, Issue, IssuePath, Item, Names, Object, Section, Text,
 };
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
 pub const CATALOG_FORMAT: &str = "newsletter-catalog/1";
+/// The format of a paged catalog's pages: 1.1 added `next`, `pages` and `files`.
+pub const PAGED_CATALOG_FORMAT: &str = "newsletter-catalog/1.1";
 /// The issue's `format` this viewer reads (and its later minor versions, `/1.x`).
 pub const ISSUE_FORMAT: &str = "newsletter-issue/1";
 
@@ -133,6 +135,12 @@ struct CatalogFields<'a> {
     title: Option<Raw<'a>>,
     #[serde(borrow)]
     issues: Vec<Raw<'a>>,
+    #[serde(borrow)]
+    next: Option<Raw<'a>>,
+    #[serde(borrow)]
+    pages: Option<Raw<'a>>,
+    #[serde(borrow)]
+    files: Option<Raw<'a>>,
 }
 
 /// A catalog entry: its required fields read, its optional ones kept raw.
@@ -255,8 +263,26 @@ pub fn parse_catalog(file: &str, json: &str) -> Result<Parsed<Catalog>, LoadErro
     }
     // Stable: issues of the same date keep the publisher's order.
     issues.sort_by(|a, b| b.date.cmp(&a.date));
+    let next = notes.optional(fields.next, "next");
+    let pages = notes
+        .optional::<Vec<Raw>>(fields.pages, "pages")
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let Object(page): Object<CatalogPage> = notes.part(raw, &format!("pages[{i}]"))?;
+            Some(page)
+        })
+        .collect();
+    let files = notes.optional(fields.files, "files").unwrap_or_default();
     Ok(Parsed {
-        value: Catalog { title, issues },
+        value: Catalog {
+            title,
+            issues,
+            next,
+            pages,
+            files,
+        },
         warnings: notes.warnings,
     })
 }
