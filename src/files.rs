@@ -23,6 +23,12 @@ pub async fn load_catalog() -> Result<Parsed<Arc<Catalog>>, LoadError> {
     Ok(shared(parse_catalog("index.json", &text)?))
 }
 
+/// A later page of a paged catalog (`index-2.json`), named by its file in messages.
+pub async fn load_page(file: IssuePath) -> Result<Parsed<Catalog>, LoadError> {
+    let text = fetch_text(&issue_url(&file), file.as_str()).await?;
+    parse_catalog(file.as_str(), &text)
+}
+
 /// The issue in `file` (the catalog's `file`, which names it in messages).
 pub async fn load_issue(file: IssuePath) -> Result<Parsed<Arc<Issue>>, LoadError> {
     let text = fetch_text(&issue_url(&file), file.as_str()).await?;

@@ -10,6 +10,7 @@ use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::files::shared;
+use newsletter_viewer::shelf::Shelf;
 use newsletter_viewer::state::{Reading, UrlState};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -309,11 +310,11 @@ async fn the_issue_picker_lists_every_issue_as_plain_text_with_the_newest_chosen
         let url = UrlState::detached(ViewState::default());
         provide_context(url);
         provide_context(Reading::new(url, Some("en".into()), vec![]));
-        view! { <IssuePicker catalog=Arc::new(catalog) /> }
+        view! { <IssuePicker shelf=Shelf::new(catalog) /> }
     });
     handle.forget();
     tick().await;
-    let options = find_all(&container, "option");
+    let options = find_all(&container, "#nv-issue option");
     let values: Vec<_> = options
         .iter()
         .map(|o| o.get_attribute("value").unwrap())
@@ -324,9 +325,17 @@ async fn the_issue_picker_lists_every_issue_as_plain_text_with_the_newest_chosen
     }
     assert!(text(&options[0]).contains("𠀀𠀁 😀 网络安全"));
     assert!(text(&options[1]).contains("<b>no markup</b>"));
-    let select = find(&container, "select");
+    let select = find(&container, "#nv-issue");
     let chosen = js_sys::Reflect::get(&select, &"value".into()).unwrap();
     assert_eq!(chosen.as_string().unwrap(), "astral");
+    // Two years: a jump to either, the shown issue's chosen.
+    let years: Vec<_> = find_all(&container, "#nv-year option")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(years, ["2021", "2020"]);
+    let year = js_sys::Reflect::get(&find(&container, "#nv-year"), &"value".into()).unwrap();
+    assert_eq!(year.as_string().unwrap(), "2021");
 }
 
 #[wasm_bindgen_test]

@@ -137,22 +137,22 @@ impl PagedCatalog {
         self.loaded.iter().all(|&loaded| loaded)
     }
 
-    /// The years of the catalog's issues, newest first: those loaded, and those each later
-    /// page spans.
+    /// The years of the catalog's issues, newest first: those of the first page, and those
+    /// each later page spans. (Both are newest first, so the years come sorted.)
     pub fn years(&self) -> Vec<u16> {
-        let mut years: Vec<u16> = self
-            .entries()
+        let mut years: Vec<u16> = Vec::new();
+        let first = &self.entries()[..self.counts[0]];
+        let loaded = first.iter().map(|entry| entry.date.year());
+        let paged = self
+            .catalog
+            .pages
             .iter()
-            .map(|entry| entry.date.year())
-            .chain(
-                self.catalog
-                    .pages
-                    .iter()
-                    .flat_map(|page| page.oldest.year()..=page.newest.year()),
-            )
-            .collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
+            .flat_map(|page| (page.oldest.year()..=page.newest.year()).rev());
+        for year in loaded.chain(paged) {
+            if years.last().is_none_or(|&last| year < last) {
+                years.push(year);
+            }
+        }
         years
     }
 
@@ -377,6 +377,7 @@ mod tests {
         paged.failed(7);
         assert_eq!(paged.ask_year(2010).len(), 1);
         paged.add_page(7, pages[8].clone());
+        assert_eq!(paged.years(), (2007..=2026).rev().collect::<Vec<u16>>());
         let newest = paged.newest_in(2010).unwrap();
         assert_eq!(newest.date.year(), 2010);
         assert_eq!(newest.id.as_str(), "w-00168");

@@ -19,6 +19,10 @@ pub struct Ui {
     pub lang_en: &'static str,
     pub lang_both: &'static str,
     pub issue_picker: &'static str,
+    /// The label of the year jump beside the issue picker.
+    pub year: &'static str,
+    /// Said when pages of the catalog could not be loaded.
+    pub pages_failed: &'static str,
     pub issue_number: &'static str,
     pub contents: &'static str,
     pub filter: &'static str,
@@ -73,6 +77,8 @@ pub const ZH: Ui = Ui {
     lang_en: "English",
     lang_both: "中英对照",
     issue_picker: "往期",
+    year: "年份",
+    pages_failed: "部分往期目录无法加载",
     issue_number: "第{}期",
     contents: "目录",
     filter: "按法域筛选",
@@ -127,6 +133,8 @@ pub const EN: Ui = Ui {
     lang_en: "English",
     lang_both: "Both",
     issue_picker: "Issues",
+    year: "Year",
+    pages_failed: "Some of the catalog could not be loaded",
     issue_number: "No.{}",
     contents: "Contents",
     filter: "Filter by jurisdiction",

@@ -2,18 +2,19 @@
 
 use leptos::prelude::*;
 use newsletter_core::ui::{fill, ui, Ui};
-use newsletter_core::{Catalog, Issue, Parsed};
+use newsletter_core::{Catalog, Issue, LoadError, Parsed};
 use std::sync::Arc;
 
 use crate::browser::document::{browser_languages, reveal};
 use crate::browser::storage::{stored, LANG_KEY};
-use crate::components::bar::{IssuePicker, LangSwitch, ThemeSwitch};
+use crate::components::bar::{IssuePicker, LangSwitch, PageFailures, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::{Load, Loaded};
 use crate::components::search::{Search, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::files::{load_catalog, load_issue};
+use crate::shelf::Shelf;
 use crate::state::{use_reading, use_url, Reading, UrlState};
 
 /// The viewer, bound to the page's URL, local storage and browser languages.
@@ -31,21 +32,28 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
     provide_context(reading);
     provide_context(Search::new());
     let catalog = Load::new(|| Some(load_catalog()));
+    // The catalog's pages loaded so far, from its first page on.
+    let shelf = Memo::new(move |_| {
+        catalog
+            .value()
+            .map(|parsed| Shelf::new(Catalog::clone(&parsed.value)))
+    });
     let query = url.query();
     let searching = move || query.get().is_some();
     let render = move |parsed: Parsed<Arc<Catalog>>| {
-        let catalog = parsed.value;
-        let for_search = catalog.clone();
+        let shelf = shelf.get_untracked()?;
         // The reader stays mounted (hidden) during a search, so its issue is kept.
-        view! {
+        Some(view! {
             <Warnings warnings=parsed.warnings />
+            {move || view! { <Warnings warnings=shelf.warnings() /> }}
+            <PageFailures shelf />
             <Show when=searching>
-                <SearchResults catalog=for_search.clone() />
+                <SearchResults shelf />
             </Show>
             <div hidden=searching>
-                <Reader catalog=catalog />
+                <Reader shelf />
             </div>
-        }
+        })
     };
     view! {
         <DocumentMode />
@@ -62,11 +70,7 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
                     }}
                 </span>
                 <span class="nv-bar__picker">
-                    {move || {
-                        catalog
-                            .value()
-                            .map(|c| view! { <IssuePicker catalog=c.value /> })
-                    }}
+                    {move || shelf.get().map(|shelf| view! { <IssuePicker shelf /> })}
                 </span>
                 <SearchBox />
                 <LangSwitch />
@@ -84,25 +88,52 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
 
 /// The issue the URL names (the newest when it names none), or why there is none.
 #[component]
-fn Reader(catalog: Arc<Catalog>) -> impl IntoView {
+fn Reader(shelf: Shelf) -> impl IntoView {
     let url = use_url();
     let chosen = url.issue();
-    let selected = {
-        let catalog = catalog.clone();
-        Memo::new(move |_| {
-            let id = chosen.get();
-            match catalog.shown(id.as_deref()) {
-                Some(entry) => Ok(Some(entry.clone())),
-                // An empty catalog shows nothing; an unknown id says so.
-                None => id.map_or(Ok(None), Err),
-            }
+    // The file to read: the entry's; for an issue on a page not loaded yet, the file the
+    // catalog's first page gives for it (`files`, else `<id>.json`).
+    let selected = Memo::new(move |_| {
+        let id = chosen.get();
+        shelf.with(|paged| match id {
+            None => Ok(paged.catalog().newest().map(|entry| entry.file.clone())),
+            Some(id) => paged.file_of(&id).map(Some).ok_or(id),
         })
-    };
-    let file = Memo::new(move |_| selected.get().ok().flatten().map(|entry| entry.file));
+    });
+    // An issue not listed yet whose file turned out not to be there (or another issue's).
+    let missing = RwSignal::new(None::<String>);
+    let file = Memo::new(move |_| selected.get().ok().flatten());
     // One load for the reader's issue: switching issues keeps the old one on screen (with a
     // progress bar) until the new one is ready. Nothing loads for an unknown id.
-    let issue = Load::new(move || file.get().map(load_issue));
-    let unknown = move || selected.get().err();
+    let issue = Load::new(move || {
+        let file = file.get()?;
+        let wanted = chosen.get_untracked();
+        Some(async move {
+            let result = load_issue(file).await;
+            let listed = |id: &str| shelf.with_untracked(|paged| paged.find(id).is_some());
+            match (&wanted, &result) {
+                (Some(id), Err(LoadError::Http { status: 404, .. })) if !listed(id) => {
+                    missing.try_set(Some(id.clone()));
+                }
+                (Some(id), Ok(parsed)) if !listed(id) => {
+                    if parsed.value.id.as_str() != id {
+                        missing.try_set(Some(id.clone()));
+                    } else if let Some(date) = parsed.value.date.clone() {
+                        // So the picker lists it.
+                        shelf.reach(date);
+                    }
+                }
+                _ => {}
+            }
+            result
+        })
+    });
+    let unknown = move || {
+        selected
+            .get()
+            .err()
+            .or_else(|| missing.get().filter(|id| chosen.get().as_ref() == Some(id)))
+    };
     // Announces the issue once it is in the page, so a reader who switched issues from the
     // picker (where focus stays) hears that the page below has changed.
     let mode = use_reading().mode();

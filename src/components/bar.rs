@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 use newsletter_core::theme::ThemeChoice;
 use newsletter_core::ui::{entry_label, theme_label, Ui};
-use newsletter_core::{Catalog, LangMode};
-use std::sync::Arc;
+use newsletter_core::{Lang, LangMode};
+use web_sys::Node;
 
 use crate::browser::document::{set_theme, watch_dark_preference};
 use crate::browser::storage::{store, stored, THEME_KEY};
-use crate::components::dom::{set, set_word, Static};
+use crate::components::dom::{set, set_word, Dom, Static};
 use crate::components::text::Label;
+use crate::shelf::Shelf;
 use crate::state::{ui_string, use_reading, use_url};
 
 /// Three buttons, 中文 / English / both; the pressed one is the mode in force.
@@ -53,28 +54,41 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// A list of every issue in the catalog, newest first; choosing one opens it.
+/// The issues loaded so far, newest first, and, for a catalog of more than one year, a
+/// jump to any year; choosing an issue opens it. A paged catalog's later pages load when
+/// the list is opened (the rest of the shown issue's year) or a year is chosen.
 #[component]
-pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn IssuePicker(shelf: Shelf) -> impl IntoView {
     let url = use_url();
     let mode = use_reading().mode();
     let chosen = url.issue();
-    let newest = catalog
-        .newest()
-        .map(|e| e.id.to_string())
-        .unwrap_or_default();
-    let selected = Memo::new(move |_| chosen.get().unwrap_or_else(|| newest.clone()));
-    // One list for the whole catalog, built once, straight into the DOM (a catalog may list a
-    // thousand issues). An <option> holds plain text, so it cannot carry both languages the
-    // way the cards do: a language switch relabels the options in place, which costs a tenth
-    // of rebuilding them. A newly chosen issue only moves the select's value.
+    let selected = Memo::new(move |_| {
+        chosen.get().unwrap_or_else(|| {
+            shelf.with(|paged| {
+                paged
+                    .catalog()
+                    .newest()
+                    .map(|e| e.id.to_string())
+                    .unwrap_or_default()
+            })
+        })
+    });
+    // The year of the issue shown, once it is listed.
+    let year = Memo::new(move |_| {
+        let id = selected.get();
+        shelf.with(|paged| paged.find(&id).map(|entry| entry.date.year()))
+    });
+    let years = Memo::new(move |_| shelf.with(|paged| paged.years()));
+    let listed = Memo::new(move |_| shelf.with(|paged| paged.entries().len()));
+    // One list, built straight into the DOM (a catalog may list thousands of issues), and
+    // built again only when pages arrive. An <option> holds plain text, so it cannot carry
+    // both languages the way the cards do: a language switch relabels the options in
+    // place, which costs a tenth of rebuilding them. A newly chosen issue only moves the
+    // select's value.
     let list = NodeRef::<leptos::html::Select>::new();
-    let options = {
-        let catalog = catalog.clone();
-        let lang = mode.get_untracked().primary();
-        let chosen = selected.get_untracked();
-        Static::build(move |dom, list| {
-            for entry in &catalog.issues {
+    let add_options = move |dom: &Dom, list: &Node, lang: Lang, chosen: &str| {
+        shelf.with_untracked(|paged| {
+            for entry in paged.entries() {
                 let option = dom.element(list, "option", "");
                 set(&option, "value", entry.id.as_str());
                 if entry.id.as_str() == chosen {
@@ -84,18 +98,47 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
             }
         })
     };
-    Effect::new(move |ran: Option<()>| {
-        let lang = mode.get().primary();
-        let (Some(()), Some(select)) = (ran, list.get_untracked()) else {
-            return;
+    let options = {
+        let lang = mode.get_untracked().primary();
+        let chosen = selected.get_untracked();
+        Static::build(move |dom, list| add_options(dom, list, lang, &chosen))
+    };
+    Effect::new(move |before: Option<(usize, Lang)>| {
+        let now = (listed.get(), mode.get().primary());
+        let (Some(before), Some(select)) = (before, list.get_untracked()) else {
+            return now;
         };
-        let options = select.children();
-        for (i, entry) in catalog.issues.iter().enumerate() {
-            if let Some(option) = options.item(i as u32) {
-                option.set_text_content(Some(&entry_label(entry, lang)));
-            }
+        let (count, lang) = now;
+        if count != before.0 {
+            // Pages arrived: the list again, with the shown issue chosen in it.
+            let chosen = selected.get_untracked();
+            select.set_text_content(None);
+            add_options(&Dom::new(), &select, lang, &chosen);
+            select.set_value(&chosen);
+        } else if lang != before.1 {
+            let options = select.children();
+            shelf.with_untracked(|paged| {
+                for (i, entry) in paged.entries().iter().enumerate() {
+                    if let Some(option) = options.item(i as u32) {
+                        option.set_text_content(Some(&entry_label(entry, lang)));
+                    }
+                }
+            });
         }
+        now
     });
+    let fill_year = move || {
+        if let Some(year) = year.get_untracked() {
+            shelf.fill_year(year);
+        }
+    };
+    let year_options = move || {
+        years
+            .get()
+            .into_iter()
+            .map(|y| view! { <option value=y.to_string()>{y}</option> })
+            .collect_view()
+    };
     view! {
         <div class="nv-picker">
             <label for="nv-issue" class="nv-picker__label"><Label pick=|u: &Ui| u.issue_picker /></label>
@@ -104,6 +147,7 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
                 class="nv-picker__select"
                 node_ref=list
                 prop:value=selected
+                on:focus=move |_| fill_year()
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     url.go(|v| {
@@ -114,7 +158,45 @@ pub fn IssuePicker(catalog: Arc<Catalog>) -> impl IntoView {
             >
                 {options}
             </select>
+            {move || years.with(|y| y.len() > 1).then(|| view! {
+                <label for="nv-year" class="nv-sr"><Label pick=|u: &Ui| u.year /></label>
+                <select
+                    id="nv-year"
+                    class="nv-picker__select nv-picker__year"
+                    prop:value=move || year.get().map(|y| y.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        if let Ok(year) = event_target_value(&ev).parse() {
+                            shelf.jump_to_year(year, url);
+                        }
+                    }
+                >
+                    {year_options}
+                </select>
+            })}
         </div>
+    }
+}
+
+/// Pages of the catalog that could not be loaded, with a retry; the rest keeps working.
+#[component]
+pub fn PageFailures(shelf: Shelf) -> impl IntoView {
+    move || {
+        let failures = shelf.failures();
+        (!failures.is_empty()).then(|| {
+            let list = failures
+                .iter()
+                .map(|error| view! { <li><code lang="en">{error.to_string()}</code></li> })
+                .collect_view();
+            view! {
+                <div class="nv-error" role="alert">
+                    <p class="nv-error__title"><Label pick=|u: &Ui| u.pages_failed /></p>
+                    <ul class="nv-error__list">{list}</ul>
+                    <button type="button" class="nv-button" on:click=move |_| shelf.retry()>
+                        <Label pick=|u: &Ui| u.retry />
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

@@ -8,12 +8,12 @@ use newsletter_core::lang::Modes;
 use newsletter_core::search::results::{Answer, Ask, Marked, Row};
 use newsletter_core::ui::{fill, format_date, ui, Ui};
 use newsletter_core::url::ViewState;
-use newsletter_core::{Catalog, Lang};
-use std::sync::Arc;
+use newsletter_core::Lang;
 
 use crate::browser::document::{focus, reveal, typing_in_field};
 use crate::browser::worker::SearchWorker;
 use crate::components::text::{Label, Line};
+use crate::shelf::Shelf;
 use crate::state::{ui_string, use_reading, use_url};
 
 /// Results shown at first, and added by each "show more".
@@ -70,30 +70,24 @@ impl Search {
     }
 
     /// Asks for the first `shown` results of `query` under `filter`.
-    fn ask(
-        &self,
-        catalog: &Catalog,
-        query: String,
-        filter: Vec<String>,
-        shown: usize,
-        retry: bool,
-    ) {
+    fn ask(&self, shelf: Shelf, query: String, filter: Vec<String>, shown: usize, retry: bool) {
         self.start();
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
         self.busy.set(true);
+        // The worker uses the prebuilt index only if it was built from this catalog.
+        let (newest, issues) = shelf.with_untracked(|paged| {
+            let newest = paged.catalog().newest().map(|e| e.id.to_string());
+            (newest.unwrap_or_default(), paged.total())
+        });
         let ask = Ask {
             seq,
             query,
             filter,
             shown,
             retry,
-            newest: catalog
-                .issues
-                .first()
-                .map(|e| e.id.to_string())
-                .unwrap_or_default(),
-            issues: catalog.issues.len(),
+            newest,
+            issues,
         };
         let json = serde_json::to_string(&ask).expect("asks serialize");
         self.worker.with_value(|worker| {
@@ -158,7 +152,7 @@ pub fn SearchBox() -> impl IntoView {
 
 /// The results of `?q=` over every issue, grouped by issue, newest first.
 #[component]
-pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
+pub fn SearchResults(shelf: Shelf) -> impl IntoView {
     // The first content is in place: the page may be painted.
     Effect::new(|_| reveal());
     let url = use_url();
@@ -178,7 +172,7 @@ pub fn SearchResults(catalog: Arc<Catalog>) -> impl IntoView {
         let retry = retries.get() > 0;
         let codes = filter.with(|f| f.codes().map(str::to_owned).collect());
         search.ask(
-            &catalog,
+            shelf,
             query.get().unwrap_or_default(),
             codes,
             shown.get(),

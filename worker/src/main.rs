@@ -16,6 +16,7 @@ use futures::stream::{self, StreamExt};
 use gloo_net::http::Request;
 use js_sys::Promise;
 use newsletter_core::filter::Filter;
+use newsletter_core::paging::PagedCatalog;
 use newsletter_core::parse::check_size;
 use newsletter_core::search::prebuilt::{Fragment, Manifest, Prebuilt};
 use newsletter_core::search::results::{Answer, Ask, Row};
@@ -170,17 +171,37 @@ async fn open(ask: &Ask) -> Source {
         return Source::Prebuilt(Box::new(prebuilt));
     }
     let catalog = fetch_text(CATALOG_URL, "index.json").await;
-    let catalog = match catalog
+    let mut paged = match catalog
         .and_then(|text| parse_catalog("index.json", &text).map(|parsed| parsed.value))
     {
-        Ok(catalog) => Rc::new(catalog),
+        Ok(catalog) => PagedCatalog::new(catalog),
         Err(error) => return Source::Failed(error.to_string()),
     };
+    // A paged catalog's later pages: every issue is searched.
+    let mut failures = Vec::new();
+    let pages = stream::iter(paged.ask_all())
+        .map(|(at, file)| async move {
+            let page = fetch_text(&format!("{ISSUES}{file}"), file.as_str())
+                .await
+                .and_then(|text| parse_catalog(file.as_str(), &text));
+            (at, page)
+        })
+        .buffer_unordered(FETCHES_AT_ONCE)
+        .collect::<Vec<_>>()
+        .await;
+    for (at, page) in pages {
+        match page {
+            Ok(page) => {
+                paged.add_page(at, page.value);
+            }
+            Err(error) => failures.push(error.to_string()),
+        }
+    }
     Source::Archive(Archive {
-        catalog,
+        catalog: Rc::new(paged.catalog().clone()),
         index: SearchIndex::new(),
         done: 0,
-        failures: Vec::new(),
+        failures,
     })
 }
 
