@@ -42,6 +42,8 @@ struct Cli {
 
 /// The folder of issue files and their catalog (`index.json`).
 const DIR: &str = "public/issues";
+/// The most entries a feed holds unless told otherwise.
+const FEED_LIMIT: usize = 100;
 
 #[derive(Subcommand)]
 enum Command {
@@ -62,6 +64,17 @@ enum Command {
         /// Write nothing; fail if the catalog on disk is out of date
         #[arg(long)]
         check: bool,
+        /// The most issues in one catalog file; a longer catalog is written in pages
+        #[arg(long, default_value_t = catalog::PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
+        page_size: u16,
+    },
+    /// Check, then write the catalog, schemas, feeds, static pages, search index and snapshot
+    Publish {
+        #[arg(default_value = DIR)]
+        dir: PathBuf,
+        /// Where the viewer is published, e.g. https://example.org/newsletter/
+        #[arg(long, value_parser = site_url)]
+        site_url: String,
         /// The most issues in one catalog file; a longer catalog is written in pages
         #[arg(long, default_value_t = catalog::PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
         page_size: u16,
@@ -90,7 +103,7 @@ enum Command {
         #[arg(long, value_parser = site_url)]
         site_url: String,
         /// The most entries a feed holds
-        #[arg(long, default_value_t = 100)]
+        #[arg(long, default_value_t = FEED_LIMIT)]
         limit: usize,
         /// Where to write the feeds; by default beside the issues folder (its parent)
         #[arg(long)]
@@ -139,6 +152,11 @@ fn main() -> ExitCode {
             page_size,
         } => run_catalog(&dir, check, page_size.into()),
         Command::Schema { out } => run_schema(&out),
+        Command::Publish {
+            dir,
+            site_url,
+            page_size,
+        } => run_publish(&dir, &site_url, page_size.into()),
         Command::New { id, date, dir } => run_new(&dir, id, date),
         Command::Feeds {
             dir,
@@ -240,6 +258,51 @@ fn run_catalog(dir: &Path, check_only: bool, page_size: usize) -> Outcome {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Everything a site needs from its issues folder, from one reading of it: the issues
+/// checked, then the catalog, schemas, feeds, static pages, search index and the viewer's
+/// snapshot written. Nothing is written when an issue has an error.
+fn run_publish(dir: &Path, site_url: &str, page_size: usize) -> Outcome {
+    let started = std::time::Instant::now();
+    let mut archive = Archive::read(dir)?;
+    // The issues' problems are printed here, once; the catalog's no longer count, as it is
+    // written again.
+    let catalog = rebuilt_catalog(&archive)?;
+    archive
+        .report
+        .findings
+        .retain(|f| f.file != CATALOG && !newsletter_core::paging::is_page_name(&f.file));
+    let outputs = catalog::outputs(dir, &catalog, page_size);
+    let stale = catalog::stale_pages(dir, &outputs);
+    report_written(&write_all(&outputs)?);
+    write::remove(&stale)?;
+    report_removed(&stale);
+    archive.catalog = Some(catalog);
+    let root = site_root(dir);
+    eprintln!(
+        "read and catalogued: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let timed = |part: &str, step: &dyn Fn() -> Outcome| -> Outcome {
+        let started = std::time::Instant::now();
+        let outcome = step()?;
+        eprintln!("{part}: {:.1} s", started.elapsed().as_secs_f64());
+        Ok(outcome)
+    };
+    timed("schemas", &|| run_schema(&root.join("schema")))?;
+    timed("feeds", &|| feeds(&archive, site_url, FEED_LIMIT, None))?;
+    timed("pages", &|| pages(&archive, site_url))?;
+    timed("index", &|| index(&archive))?;
+    if root.join("index.html").exists() {
+        timed("snapshot", &|| snapshot(&archive, None))?;
+    }
+    eprintln!(
+        "published {} issues in {:.1} s",
+        archive.issues.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_schema(out: &Path) -> Outcome {
     let outputs: Vec<Output> = newsletter_core::schema::schemas()
         .iter()
@@ -277,8 +340,19 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
 }
 
 fn run_feeds(dir: &Path, site_url: &str, limit: usize, out: Option<&Path>) -> Outcome {
+    feeds(&read_printed(dir)?, site_url, limit, out)
+}
+
+/// The archive in `dir`, its problems printed.
+fn read_printed(dir: &Path) -> Result<Archive, String> {
     let archive = Archive::read(dir)?;
-    let (catalog, listed) = published(&archive)?;
+    eprint!("{}", archive.report.text());
+    Ok(archive)
+}
+
+fn feeds(archive: &Archive, site_url: &str, limit: usize, out: Option<&Path>) -> Outcome {
+    let dir = archive.dir.as_path();
+    let (catalog, listed) = published(archive)?;
     let issues: Vec<&Issue> = listed.iter().map(|(_, issue)| *issue).collect();
     let entries = feeds::entries(&issues);
     let site = Site {
@@ -296,7 +370,13 @@ pub type Listed<'a> = (&'a CatalogEntry, &'a Issue);
 /// The catalog of an archive without errors, and its entries whose file could be read, with
 /// their issues, in the catalog's order (newest first).
 fn published(archive: &Archive) -> Result<(&Catalog, Vec<Listed<'_>>), String> {
-    refuse_errors(&archive.report, &archive.dir.display().to_string())?;
+    if archive.report.has_errors() {
+        return Err(format!(
+            "{}: {}; nothing was written",
+            archive.dir.display(),
+            archive.report.summary()
+        ));
+    }
     let Some(catalog) = &archive.catalog else {
         return Err(format!(
             "{}: no catalog",
@@ -312,8 +392,12 @@ fn published(archive: &Archive) -> Result<(&Catalog, Vec<Listed<'_>>), String> {
 }
 
 fn run_pages(dir: &Path, site_url: &str) -> Outcome {
-    let archive = Archive::read(dir)?;
-    let (catalog, listed) = published(&archive)?;
+    pages(&read_printed(dir)?, site_url)
+}
+
+fn pages(archive: &Archive, site_url: &str) -> Outcome {
+    let dir = archive.dir.as_path();
+    let (catalog, listed) = published(archive)?;
     let site = Site {
         url: site_url,
         catalog,
@@ -343,8 +427,12 @@ fn run_pages(dir: &Path, site_url: &str) -> Outcome {
 }
 
 fn run_index(dir: &Path) -> Outcome {
-    let archive = Archive::read(dir)?;
-    let (_, listed) = published(&archive)?;
+    index(&read_printed(dir)?)
+}
+
+fn index(archive: &Archive) -> Outcome {
+    let dir = archive.dir.as_path();
+    let (_, listed) = published(archive)?;
     let out = site_root(dir).join(index::FOLDER);
     let (manifest, outputs) = index::build(&listed, &out);
     let written = write::write_many(&outputs)?;
@@ -365,8 +453,12 @@ fn run_index(dir: &Path) -> Outcome {
 }
 
 fn run_snapshot(dir: &Path, page: Option<&Path>) -> Outcome {
-    let archive = Archive::read(dir)?;
-    let (catalog, _) = published(&archive)?;
+    snapshot(&read_printed(dir)?, page)
+}
+
+fn snapshot(archive: &Archive, page: Option<&Path>) -> Outcome {
+    let dir = archive.dir.as_path();
+    let (catalog, _) = published(archive)?;
     let page = page.map_or_else(|| site_root(dir).join("index.html"), Path::to_owned);
     let text = std::fs::read_to_string(&page).map_err(|e| format!("{}: {e}", page.display()))?;
     // The issue the viewer opens: the catalog's newest, whether or not its file reads.

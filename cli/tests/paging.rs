@@ -4,34 +4,8 @@ mod common;
 
 use std::fs;
 
-use common::{arg, newsletter, sample_issue, Site};
+use common::{arg, monthly, newsletter};
 use serde_json::Value;
-
-/// A site of `n` issues, one a month back from 2026-12, the sample's content in each; every
-/// seventh issue is in a folder by year.
-fn archive(n: usize) -> Site {
-    let site = Site::with_sample();
-    fs::remove_file(site.path("issues/cyber-041.json")).unwrap();
-    fs::remove_file(site.path("issues/index.json")).unwrap();
-    for i in 0..n {
-        let (year, month) = (2026 - i / 12, 12 - i % 12);
-        let id = format!("m-{:04}", n - i);
-        let file = if i % 7 == 3 {
-            format!("{year}/{id}.json")
-        } else {
-            format!("{id}.json")
-        };
-        site.write(
-            &format!("issues/{file}"),
-            sample_issue(|v| {
-                v["id"] = id.clone().into();
-                v["number"] = (n - i).into();
-                v["date"] = format!("{year}-{month:02}").into();
-            }),
-        );
-    }
-    site
-}
 
 fn ids(page: &Value) -> Vec<String> {
     page["issues"]
@@ -44,7 +18,7 @@ fn ids(page: &Value) -> Vec<String> {
 
 #[test]
 fn a_long_catalog_is_written_in_pages_that_check_clean() {
-    let site = archive(45);
+    let site = monthly(45);
     let dir = site.issues();
     let run = newsletter(&["catalog", "--page-size", "20", arg(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -105,7 +79,7 @@ fn a_long_catalog_is_written_in_pages_that_check_clean() {
 
 #[test]
 fn check_names_a_page_that_disagrees_with_the_first() {
-    let site = archive(30);
+    let site = monthly(30);
     let dir = site.issues();
     assert_eq!(
         newsletter(&["catalog", "--page-size", "20", arg(&dir)]).code,

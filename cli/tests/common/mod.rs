@@ -81,3 +81,29 @@ pub fn sample_issue(edit: impl FnOnce(&mut Value)) -> String {
     edit(&mut value);
     serde_json::to_string_pretty(&value).unwrap()
 }
+
+/// A site of `n` issues, one a month back from 2026-12, the sample's content in each; every
+/// seventh issue is in a folder by year.
+pub fn monthly(n: usize) -> Site {
+    let site = Site::with_sample();
+    fs::remove_file(site.path("issues/cyber-041.json")).unwrap();
+    fs::remove_file(site.path("issues/index.json")).unwrap();
+    for i in 0..n {
+        let (year, month) = (2026 - i / 12, 12 - i % 12);
+        let id = format!("m-{:04}", n - i);
+        let file = if i % 7 == 3 {
+            format!("{year}/{id}.json")
+        } else {
+            format!("{id}.json")
+        };
+        site.write(
+            &format!("issues/{file}"),
+            sample_issue(|v| {
+                v["id"] = id.clone().into();
+                v["number"] = (n - i).into();
+                v["date"] = format!("{year}-{month:02}").into();
+            }),
+        );
+    }
+    site
+}
