@@ -245,7 +245,7 @@ impl Query {
 }
 
 /// One term of a query, as it is looked up.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Term {
     /// Chinese (CJK) characters, to be found as written.
     Run(String),
@@ -315,7 +315,7 @@ impl SearchIndex {
     /// The docs matching every term of `query` and shown by `filter`: grouped by issue in
     /// catalog order (newest first), best first within an issue, then in reading order.
     pub fn search(&self, query: &Query, filter: &Filter) -> Vec<Hit> {
-        let matches = query
+        let matches: Vec<Vec<(u32, bool)>> = query
             .terms()
             .into_iter()
             .map(|term| {
@@ -341,8 +341,9 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
+        let matches: Vec<&[(u32, bool)]> = matches.iter().map(Vec::as_slice).collect();
         rank(
-            matches,
+            &matches,
             |id| self.docs[id as usize].issue,
             |id| filter.matches(&self.docs[id as usize].jurisdiction),
         )
@@ -372,18 +373,18 @@ fn ids_of(postings: Option<&Postings>) -> Vec<u32> {
 /// and kept by `keep` come grouped by issue in catalog order (`issue_of`, newest first),
 /// then best first (a term counts 3 in the title, 1 elsewhere), then in reading order.
 pub(crate) fn rank(
-    matches: Vec<Vec<(u32, bool)>>,
+    matches: &[&[(u32, bool)]],
     issue_of: impl Fn(u32) -> usize,
     keep: impl Fn(u32) -> bool,
 ) -> Vec<Hit> {
     let score = |in_title: bool| if in_title { 3 } else { 1 };
-    let mut terms = matches.into_iter();
+    let mut terms = matches.iter();
     let Some(first) = terms.next() else {
         return Vec::new();
     };
     let mut hits: Vec<Hit> = first
-        .into_iter()
-        .map(|(doc, in_title)| Hit {
+        .iter()
+        .map(|&(doc, in_title)| Hit {
             doc,
             score: score(in_title),
         })
@@ -404,12 +405,21 @@ pub(crate) fn rank(
         hits = kept;
     }
     hits.retain(|hit| keep(hit.doc));
-    hits.sort_by(|a, b| {
-        issue_of(a.doc)
-            .cmp(&issue_of(b.doc))
-            .then(b.score.cmp(&a.score))
-            .then(a.doc.cmp(&b.doc))
-    });
+    let issues: Vec<usize> = hits.iter().map(|hit| issue_of(hit.doc)).collect();
+    if issues.is_sorted() {
+        // Docs numbered in issue order (as both indexes number them): the hits, in doc
+        // order, are in issue order already; only each issue's own hits need ordering.
+        let mut start = 0;
+        while start < hits.len() {
+            let end = start + issues[start..].partition_point(|&issue| issue == issues[start]);
+            hits[start..end].sort_by_key(|hit| (std::cmp::Reverse(hit.score), hit.doc));
+            start = end;
+        }
+    } else {
+        let mut keyed: Vec<(usize, Hit)> = issues.into_iter().zip(hits).collect();
+        keyed.sort_by_key(|(issue, hit)| (*issue, std::cmp::Reverse(hit.score), hit.doc));
+        hits = keyed.into_iter().map(|(_, hit)| hit).collect();
+    }
     hits
 }
 

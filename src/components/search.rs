@@ -164,7 +164,10 @@ pub fn SearchResults(shelf: Shelf) -> impl IntoView {
     let shown = RwSignal::new(RESULTS_PER_PAGE);
     Effect::new(move |_| {
         query.track();
-        shown.set(RESULTS_PER_PAGE);
+        // Only when more were shown: setting it asks again.
+        if shown.get_untracked() != RESULTS_PER_PAGE {
+            shown.set(RESULTS_PER_PAGE);
+        }
     });
     let retries = RwSignal::new(0u32);
     // Asks again whenever the query, the filter or the number shown changes.

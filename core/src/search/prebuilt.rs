@@ -421,7 +421,13 @@ pub struct Prebuilt {
     shards: FxHashMap<(Kind, usize), Vec<Entry>>,
     /// Each jurisdiction's docs, once fetched.
     jurisdictions: FxHashMap<String, Vec<u32>>,
+    /// The docs of each term looked up since a part was last added: a reader typing
+    /// refines a query, so most of its terms were decoded for the keystroke before.
+    matched: FxHashMap<Term, Vec<(u32, bool)>>,
 }
+
+/// The most terms kept decoded (a common word's docs take about a megabyte).
+const MATCHED_TERMS: usize = 32;
 
 impl Prebuilt {
     /// Reads the manifest; `None` for an index of another format.
@@ -440,6 +446,7 @@ impl Prebuilt {
             starts,
             shards: FxHashMap::default(),
             jurisdictions: FxHashMap::default(),
+            matched: FxHashMap::default(),
         })
     }
 
@@ -531,6 +538,8 @@ impl Prebuilt {
     /// Takes in a fetched part, checking that it reads as one.
     pub fn add(&mut self, part: &Part, bytes: &[u8]) -> Result<(), Corrupt> {
         let corrupt = || Corrupt(format!("{}: not a shard of {FORMAT}", part.path()));
+        // What was found without this part may change with it.
+        self.matched.clear();
         match part {
             Part::Shard(kind, n) => {
                 let mut entries = Vec::new();
@@ -584,11 +593,20 @@ impl Prebuilt {
     /// The docs matching `query` and shown by `filter`, ranked as [`super::SearchIndex`]
     /// ranks them. Parts not added yet count as holding nothing: ask [`Prebuilt::needs`]
     /// first.
-    pub fn search(&self, query: &Query, filter: &Filter) -> Vec<Hit> {
-        let matches = query
-            .terms()
+    pub fn search(&mut self, query: &Query, filter: &Filter) -> Vec<Hit> {
+        let terms = query.terms();
+        if self.matched.len() + terms.len() > MATCHED_TERMS {
+            self.matched.clear();
+        }
+        for term in &terms {
+            if !self.matched.contains_key(term) {
+                let docs = self.matches(term);
+                self.matched.insert(term.clone(), docs);
+            }
+        }
+        let matches: Vec<&[(u32, bool)]> = terms
             .iter()
-            .map(|term| self.matches(term))
+            .map(|term| self.matched[term].as_slice())
             .collect();
         let shown: Option<rustc_hash::FxHashSet<u32>> = (!filter.is_all()).then(|| {
             self.jurisdictions
@@ -598,7 +616,7 @@ impl Prebuilt {
                 .collect()
         });
         rank(
-            matches,
+            &matches,
             |doc| self.issue_of(doc),
             |doc| shown.as_ref().is_none_or(|s| s.contains(&doc)),
         )
