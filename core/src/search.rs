@@ -346,6 +346,7 @@ impl SearchIndex {
             &matches,
             |id| self.docs[id as usize].issue,
             |id| filter.matches(&self.docs[id as usize].jurisdiction),
+            usize::MAX,
         )
     }
 
@@ -372,10 +373,13 @@ fn ids_of(postings: Option<&Postings>) -> Vec<u32> {
 /// matching it (ascending) and whether their title holds it. The docs matching every term
 /// and kept by `keep` come grouped by issue in catalog order (`issue_of`, newest first),
 /// then best first (a term counts 3 in the title, 1 elsewhere), then in reading order.
+/// Only the first `ordered` are sure to be in that order: past them, each issue's hits may
+/// come in reading order (a reader sees a page of results; the rest are counted).
 pub(crate) fn rank(
     matches: &[&[(u32, bool)]],
     issue_of: impl Fn(u32) -> usize,
     keep: impl Fn(u32) -> bool,
+    ordered: usize,
 ) -> Vec<Hit> {
     let score = |in_title: bool| if in_title { 3 } else { 1 };
     let mut terms = matches.iter();
@@ -410,7 +414,7 @@ pub(crate) fn rank(
         // Docs numbered in issue order (as both indexes number them): the hits, in doc
         // order, are in issue order already; only each issue's own hits need ordering.
         let mut start = 0;
-        while start < hits.len() {
+        while start < hits.len().min(ordered) {
             let end = start + issues[start..].partition_point(|&issue| issue == issues[start]);
             hits[start..end].sort_by_key(|hit| (std::cmp::Reverse(hit.score), hit.doc));
             start = end;

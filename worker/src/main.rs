@@ -265,7 +265,7 @@ async fn prebuilt_rows(
                 .add(part, &bytes?)
                 .map_err(|e| format!("{INDEX}{e}"))?;
         }
-        prebuilt.search(query, filter)
+        prebuilt.search_first(query, filter, ask.shown)
     };
     reply.total = hits.len();
     let shown: Vec<u32> = hits.iter().take(ask.shown).map(|hit| hit.doc).collect();

@@ -594,6 +594,12 @@ impl Prebuilt {
     /// ranks them. Parts not added yet count as holding nothing: ask [`Prebuilt::needs`]
     /// first.
     pub fn search(&mut self, query: &Query, filter: &Filter) -> Vec<Hit> {
+        self.search_first(query, filter, usize::MAX)
+    }
+
+    /// As [`Prebuilt::search`], but only the first `count` hits are sure to be in ranked
+    /// order (the rest are still there, to be counted): a page of results is cheaper.
+    pub fn search_first(&mut self, query: &Query, filter: &Filter, count: usize) -> Vec<Hit> {
         let terms = query.terms();
         if self.matched.len() + terms.len() > MATCHED_TERMS {
             self.matched.clear();
@@ -615,10 +621,22 @@ impl Prebuilt {
                 .flat_map(|(_, docs)| docs.iter().copied())
                 .collect()
         });
+        // Hits come in doc order, so mostly from the issue of the hit before.
+        let last = std::cell::Cell::new((0, 0, 0));
+        let issue_of = |doc: u32| {
+            let (from, to, issue) = last.get();
+            if (from..to).contains(&doc) {
+                return issue;
+            }
+            let issue = self.issue_of(doc);
+            last.set((self.starts[issue], self.starts[issue + 1], issue));
+            issue
+        };
         rank(
             &matches,
-            |doc| self.issue_of(doc),
+            issue_of,
             |doc| shown.as_ref().is_none_or(|s| s.contains(&doc)),
+            count,
         )
     }
 
@@ -879,6 +897,18 @@ mod tests {
                         got, expected,
                         "{q:?} with {filter:?}, shards of {shard_bytes} bytes"
                     );
+                    // A first page of results: the same first ones, and the same count.
+                    let mut first: Vec<(u32, u32)> = prebuilt
+                        .search_first(&query, &filter, 2)
+                        .iter()
+                        .map(|h| (h.doc, h.score))
+                        .collect();
+                    assert_eq!(first.len(), expected.len());
+                    assert_eq!(first[..first.len().min(2)], expected[..first.len().min(2)]);
+                    first.sort_unstable();
+                    let mut all = expected.clone();
+                    all.sort_unstable();
+                    assert_eq!(first, all, "{q:?}: the same hits");
                 }
             }
         }
