@@ -210,7 +210,10 @@ test("search reads every page of a paged catalog", async () => {
   issues = small;
   const { context, page, fetched } = await open("?lang=en&q=Facial%20Recognition");
   await page.waitForSelector(".nv-results__item");
-  await page.waitForFunction(() => !document.querySelector("[aria-busy=true]"));
+  // Read to the end: no "reading N of M issues" note left.
+  await page.waitForFunction(
+    () => document.querySelector(".nv-results")?.getAttribute("aria-busy") === "false" && !document.querySelector(".nv-results__loading")?.textContent,
+  );
   assert.deepEqual(pages(fetched).sort(), ["index-2.json", "index-3.json"]);
   assert.ok(fetched.includes("w-0001.json"), fetched.join(" "));
   await context.close();

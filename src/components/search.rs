@@ -50,8 +50,9 @@ impl Search {
         let answered = move |text: String| {
             if let Ok(answer) = serde_json::from_str::<Answer>(&text) {
                 if answer.seq == this.seq.get_value() {
+                    // A first page of rows: busy until the rest come.
+                    this.busy.try_set(answer.partial);
                     this.answer.try_set(Some(answer));
-                    this.busy.try_set(false);
                 }
             }
         };
@@ -202,7 +203,7 @@ pub fn SearchResults(shelf: Shelf) -> impl IntoView {
     };
     let more = move || {
         let answer = answer();
-        (answer.total > answer.rows.len()).then(|| {
+        (answer.total > answer.rows.len() && !answer.partial).then(|| {
             let lang = mode.get().primary();
             let label = fill(ui(lang).search_more, &[&(answer.total - answer.rows.len())]);
             view! {

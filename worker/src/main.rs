@@ -35,6 +35,8 @@ const INDEX: &str = "search/";
 const FETCHES_AT_ONCE: usize = 6;
 /// While reading the archive, the page gets new results at most this often (ms).
 const REFRESH_MS: f64 = 250.0;
+/// Results shown before the fragments of the rest of a page of results are in.
+const FIRST_ROWS: usize = 10;
 /// While reading the archive, the worker takes a turn for new asks this often (ms).
 const TURN_MS: f64 = 30.0;
 
@@ -269,13 +271,39 @@ async fn prebuilt_rows(
     };
     reply.total = hits.len();
     let shown: Vec<u32> = hits.iter().take(ask.shown).map(|hit| hit.doc).collect();
+    // The first rows are shown as soon as their fragments are in, the rest after.
+    let (first, rest) = shown.split_at(shown.len().min(FIRST_ROWS));
+    fetch_fragments(state, first).await?;
+    if !current(state, ask) {
+        return Ok(());
+    }
+    let ready = {
+        let state = state.borrow();
+        shown
+            .iter()
+            .take_while(|doc| state.fragments.contains_key(doc))
+            .count()
+    };
+    if ready < shown.len() {
+        post(&Answer {
+            rows: rows(state, &shown[..ready], query),
+            partial: true,
+            ..reply.clone()
+        });
+    }
+    fetch_fragments(state, rest).await?;
+    reply.rows = rows(state, &shown, query);
+    Ok(())
+}
+
+/// Fetches the fragments of `docs` not fetched before.
+async fn fetch_fragments(state: &Shared, docs: &[u32]) -> Result<(), String> {
     let missing: Vec<(u32, String)> = {
         let state = state.borrow();
         let Source::Prebuilt(prebuilt) = &state.source else {
             return Ok(());
         };
-        shown
-            .iter()
+        docs.iter()
             .filter(|doc| !state.fragments.contains_key(doc))
             .map(|&doc| (doc, format!("{INDEX}{}", prebuilt.fragment_path(doc))))
             .collect()
@@ -288,8 +316,13 @@ async fn prebuilt_rows(
             .map_err(|_| format!("{url}: not a fragment of the search index"))?;
         state.fragments.insert(*doc, fragment);
     }
-    reply.rows = shown
-        .iter()
+    Ok(())
+}
+
+/// The rows of `docs` whose fragments are in.
+fn rows(state: &Shared, docs: &[u32], query: &Query) -> Vec<Row> {
+    let state = state.borrow();
+    docs.iter()
         .filter_map(|doc| state.fragments.get(doc))
         .map(|f| {
             Row::new(
@@ -301,8 +334,7 @@ async fn prebuilt_rows(
                 query,
             )
         })
-        .collect();
-    Ok(())
+        .collect()
 }
 
 /// Reads every issue of the catalog into the archive's index, newest first, a few

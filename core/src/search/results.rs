@@ -46,6 +46,9 @@ pub struct Answer {
     /// Why there are no results to show (a file of the index failed): trying again may
     /// help.
     pub error: Option<String>,
+    /// The first rows only: the rest follow in another answer to the same ask.
+    #[serde(default)]
+    pub partial: bool,
 }
 
 /// One result.
