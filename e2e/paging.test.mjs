@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { harness } from "./harness.mjs";
+import { createRequire } from "node:module";
 import { watchProblems } from "./browser.mjs";
 
 const REPO = new URL("..", import.meta.url).pathname;
@@ -85,6 +86,9 @@ async function open(query) {
   await page.goto(h.url(query));
   return { context, page, problems, fetched };
 }
+
+const require = createRequire(new URL("../.tools/package.json", import.meta.url));
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const pages = (fetched) => fetched.filter((f) => /^index-\d+\.json$/.test(f));
 const heading = (page) => page.textContent("main h1");
@@ -205,6 +209,30 @@ test("a page that fails is named with a retry; the rest keeps working", async ()
   assert.equal(problems.filter((p) => !/404/.test(p)).length, 0, problems.join("\n"));
   await context.close();
 });
+
+for (const width of [360, 1280]) {
+  test(`the picker with its year list passes axe and fits ${width} px, a failed page's alert too`, async () => {
+    issues = big;
+    failing = new Set(pagesOf(yearOf(1)));
+    const context = await h.browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, hasTouch: width < 600, isMobile: width < 600 });
+    const page = await context.newPage();
+    await page.goto(h.url("?lang=both"));
+    await page.waitForSelector("#nv-year");
+    await page.selectOption("#nv-year", yearOf(1));
+    await page.waitForSelector(".nv-error[role=alert]");
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scroll");
+    // Both selects are labelled and as tall as a finger needs.
+    for (const select of ["#nv-issue", "#nv-year"]) {
+      const box = await page.$eval(select, (s) => s.getBoundingClientRect().height);
+      assert.ok(box >= 44, `${select} is ${box} px tall`);
+    }
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } }));
+    assert.deepEqual(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)), []);
+    failing = new Set();
+    await context.close();
+  });
+}
 
 test("search reads every page of a paged catalog", async () => {
   issues = small;
