@@ -26,6 +26,8 @@ pub struct Archive {
     pub catalog_texts: Vec<(String, String)>,
     /// A paged catalog's later pages as read, in the first page's order (`None`: refused).
     pub pages: Vec<Option<Catalog>>,
+    /// How many issues a paged catalog's first page lists.
+    pub first_page: Option<usize>,
     /// Every issue file found, by its path inside the folder (`/`-separated, as a catalog
     /// `file` names it), with the issue when it could be read.
     pub issues: BTreeMap<String, Option<Issue>>,
@@ -58,6 +60,10 @@ impl Archive {
             .then(|| read_catalog(CATALOG, &mut report))
             .flatten();
         let mut pages = Vec::new();
+        let first_page = first
+            .as_ref()
+            .filter(|first| !first.pages.is_empty())
+            .map(|first| first.issues.len());
         let catalog = first.map(|first| {
             let mut paged = PagedCatalog::new(first);
             for (at, file) in paged.ask_all() {
@@ -84,6 +90,7 @@ impl Archive {
             catalog,
             catalog_texts,
             pages,
+            first_page,
             issues,
             report,
         })
@@ -108,6 +115,15 @@ impl Archive {
             }
         }
         duplicates
+    }
+
+    /// The issues a catalog file holds: `asked` if given, else as many as the current
+    /// catalog's first page when it is paged, else [`crate::catalog::PAGE_SIZE`].
+    pub fn page_size(&self, asked: Option<u16>) -> usize {
+        asked
+            .map(usize::from)
+            .or(self.first_page)
+            .unwrap_or(crate::catalog::PAGE_SIZE.into())
     }
 
     /// The issues that could be read, by file.

@@ -64,9 +64,10 @@ enum Command {
         /// Write nothing; fail if the catalog on disk is out of date
         #[arg(long)]
         check: bool,
-        /// The most issues in one catalog file; a longer catalog is written in pages
-        #[arg(long, default_value_t = catalog::PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
-        page_size: u16,
+        /// The most issues in one catalog file; a longer catalog is written in pages (by
+        /// default as many as the current catalog's first page, else 100)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        page_size: Option<u16>,
     },
     /// Check, then write the catalog, schemas, feeds, static pages, search index and snapshot
     Publish {
@@ -75,9 +76,10 @@ enum Command {
         /// Where the viewer is published, e.g. https://example.org/newsletter/
         #[arg(long, value_parser = site_url)]
         site_url: String,
-        /// The most issues in one catalog file; a longer catalog is written in pages
-        #[arg(long, default_value_t = catalog::PAGE_SIZE, value_parser = clap::value_parser!(u16).range(1..))]
-        page_size: u16,
+        /// The most issues in one catalog file; a longer catalog is written in pages (by
+        /// default as many as the current catalog's first page, else 100)
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        page_size: Option<u16>,
     },
     /// Write the JSON Schemas of the issue file and of the catalog
     Schema {
@@ -150,13 +152,13 @@ fn main() -> ExitCode {
             dir,
             check,
             page_size,
-        } => run_catalog(&dir, check, page_size.into()),
+        } => run_catalog(&dir, check, page_size),
         Command::Schema { out } => run_schema(&out),
         Command::Publish {
             dir,
             site_url,
             page_size,
-        } => run_publish(&dir, &site_url, page_size.into()),
+        } => run_publish(&dir, &site_url, page_size),
         Command::New { id, date, dir } => run_new(&dir, id, date),
         Command::Feeds {
             dir,
@@ -229,10 +231,10 @@ fn site_root(dir: &Path) -> &Path {
     dir.parent().unwrap_or(Path::new("."))
 }
 
-fn run_catalog(dir: &Path, check_only: bool, page_size: usize) -> Outcome {
+fn run_catalog(dir: &Path, check_only: bool, page_size: Option<u16>) -> Outcome {
     let archive = Archive::read(dir)?;
     let catalog = rebuilt_catalog(&archive)?;
-    let outputs = catalog::outputs(dir, &catalog, page_size);
+    let outputs = catalog::outputs(dir, &catalog, archive.page_size(page_size));
     let stale = catalog::stale_pages(dir, &outputs);
     if check_only {
         let out_of_date: Vec<&Path> = outputs
@@ -261,7 +263,7 @@ fn run_catalog(dir: &Path, check_only: bool, page_size: usize) -> Outcome {
 /// Everything a site needs from its issues folder, from one reading of it: the issues
 /// checked, then the catalog, schemas, feeds, static pages, search index and the viewer's
 /// snapshot written. Nothing is written when an issue has an error.
-fn run_publish(dir: &Path, site_url: &str, page_size: usize) -> Outcome {
+fn run_publish(dir: &Path, site_url: &str, page_size: Option<u16>) -> Outcome {
     let started = std::time::Instant::now();
     let mut archive = Archive::read(dir)?;
     // The issues' problems are printed here, once; the catalog's no longer count, as it is
@@ -271,7 +273,7 @@ fn run_publish(dir: &Path, site_url: &str, page_size: usize) -> Outcome {
         .report
         .findings
         .retain(|f| f.file != CATALOG && !newsletter_core::paging::is_page_name(&f.file));
-    let outputs = catalog::outputs(dir, &catalog, page_size);
+    let outputs = catalog::outputs(dir, &catalog, archive.page_size(page_size));
     let stale = catalog::stale_pages(dir, &outputs);
     report_written(&write_all(&outputs)?);
     write::remove(&stale)?;
@@ -331,7 +333,7 @@ fn run_new(dir: &Path, id: Id, date: Date) -> Outcome {
     archive.issues.insert(file.clone(), Some(issue.clone()));
     let catalog = rebuilt_catalog(&archive)?;
     let mut outputs = vec![Output::new(dir.join(&file), new::bytes(&issue))];
-    outputs.extend(catalog::outputs(dir, &catalog, catalog::PAGE_SIZE.into()));
+    outputs.extend(catalog::outputs(dir, &catalog, archive.page_size(None)));
     let stale = catalog::stale_pages(dir, &outputs);
     report_written(&write_all(&outputs)?);
     write::remove(&stale)?;

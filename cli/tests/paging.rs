@@ -49,6 +49,8 @@ fn a_long_catalog_is_written_in_pages_that_check_clean() {
         newsletter(&["catalog", "--check", "--page-size", "20", arg(&dir)]).code,
         0
     );
+    // Without --page-size, the catalog keeps its pages' size.
+    assert_eq!(newsletter(&["catalog", "--check", arg(&dir)]).code, 0);
 
     // Fewer issues: the page no longer needed is removed, and the rest is current again.
     for i in 1..=10 {
@@ -69,7 +71,7 @@ fn a_long_catalog_is_written_in_pages_that_check_clean() {
     assert_eq!(newsletter(&["check", "--strict", arg(&dir)]).code, 0);
 
     // Fits one page: a plain catalog of format 1 again.
-    let run = newsletter(&["catalog", arg(&dir)]);
+    let run = newsletter(&["catalog", "--page-size", "100", arg(&dir)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let one = site.json("issues/index.json");
     assert_eq!(one["format"], "newsletter-catalog/1");
