@@ -89,14 +89,18 @@ impl Shelf {
         let asks: Vec<(usize, IssuePath)> = self
             .paged
             .try_update_untracked(|paged| match &want {
-                Want::Year(year, _) => paged.ask_year(*year),
+                // A jump fetches what it opens from, even pages another fetch has on
+                // their way (loading one twice changes nothing).
+                Want::Year(year, Some(_)) => paged.ask_year_again(*year),
+                Want::Year(year, None) => paged.ask_year(*year),
                 Want::Date(date) => paged.ask_date(date),
             })
             .unwrap_or_default();
         let results = join_all(asks.iter().map(|(_, file)| load_page(file.clone()))).await;
         let mut warnings = Vec::new();
         let mut failures = Vec::new();
-        if !asks.is_empty() {
+        let fetched = !asks.is_empty();
+        if fetched {
             let updated = self.paged.try_update(|paged| {
                 for ((at, _), result) in asks.iter().zip(results) {
                     match result {
@@ -120,8 +124,11 @@ impl Shelf {
             self.warnings.update(|all| all.extend(warnings));
         }
         let failed = !failures.is_empty();
-        self.failures.set(failures);
-        self.failed.set_value(failed.then(|| want.clone()));
+        // A fetch that had nothing to fetch leaves an earlier failure as it was.
+        if fetched {
+            self.failures.set(failures);
+            self.failed.set_value(failed.then(|| want.clone()));
+        }
         if let (false, Want::Year(year, Some(url))) = (failed, want) {
             let newest =
                 self.with_untracked(|paged| paged.newest_in(year).map(|e| e.id.to_string()));

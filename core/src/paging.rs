@@ -162,6 +162,19 @@ impl PagedCatalog {
         self.ask(|page| (page.oldest.year()..=page.newest.year()).contains(&year))
     }
 
+    /// The later pages not loaded yet whose dates reach into `year`, asked for before or
+    /// not: what a jump to `year` must wait for.
+    pub fn ask_year_again(&mut self, year: u16) -> Vec<(usize, IssuePath)> {
+        let mut asks = Vec::new();
+        for (at, page) in self.catalog.pages.iter().enumerate() {
+            if !self.loaded[at] && (page.oldest.year()..=page.newest.year()).contains(&year) {
+                self.asked[at] = true;
+                asks.push((at, page.file.clone()));
+            }
+        }
+        asks
+    }
+
     /// The later pages not asked for yet whose dates span `date`, marked as asked for.
     pub fn ask_date(&mut self, date: &Date) -> Vec<(usize, IssuePath)> {
         self.ask(|page| page.oldest <= *date && *date <= page.newest)
@@ -374,6 +387,8 @@ mod tests {
         let asked = paged.ask_year(2010);
         assert_eq!(asked, [(7, IssuePath::new("index-9.json").unwrap())]);
         assert!(paged.ask_year(2010).is_empty());
+        // A jump waits for the page even while another fetch has it on its way.
+        assert_eq!(paged.ask_year_again(2010).len(), 1);
         paged.failed(7);
         assert_eq!(paged.ask_year(2010).len(), 1);
         paged.add_page(7, pages[8].clone());
