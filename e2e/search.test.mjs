@@ -52,10 +52,13 @@ async function open(path, viewport = { width: 1280, height: 900 }) {
 }
 
 /** Waits until every issue of the catalog has been read (or failed). */
+/** Waits for an answer to the newest query, read to the end (no "reading N of M" note). */
 const searched = (page) =>
   page.waitForFunction(() => {
     const loading = document.querySelector(".nv-results__loading");
-    return loading && loading.textContent === "";
+    const results = document.querySelector(".nv-results");
+    const summary = document.querySelector(".nv-results__summary");
+    return loading && loading.textContent === "" && results.getAttribute("aria-busy") === "false" && summary.textContent !== "";
   });
 
 test("typing searches every issue in both languages, grouped by issue, newest first", async () => {

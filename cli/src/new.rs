@@ -27,6 +27,7 @@ pub fn skeleton(id: Id, date: Date, previous: Option<&Issue>) -> Issue {
         date: day,
         jurisdiction: Code::new("CN").expect("a valid code"),
         regulator: Some(text("（监管机构）", "(Regulator)")),
+        regulator_id: None,
         title: text("（标题）", "(Title)"),
         body: text(
             "（正文。*强调*，[链接](https://example.org/)；空一行另起一段。）",
@@ -62,6 +63,7 @@ pub fn skeleton(id: Id, date: Date, previous: Option<&Issue>) -> Issue {
         jurisdictions: previous
             .map(|p| p.jurisdictions.clone())
             .unwrap_or_default(),
+        regulators: previous.map(|p| p.regulators.clone()).unwrap_or_default(),
         sections: vec![Section {
             id: section_id,
             title: section_title,

@@ -190,6 +190,7 @@ pub(crate) mod tests {
             date: None,
             jurisdiction: Code::new(code).unwrap(),
             regulator: None,
+            regulator_id: None,
             title: Text::new("t", "t"),
             body: Text::new("b", "b"),
             source: None,
@@ -208,6 +209,7 @@ pub(crate) mod tests {
             number: None,
             date: None,
             jurisdictions: Default::default(),
+            regulators: Default::default(),
             sections: codes
                 .iter()
                 .enumerate()

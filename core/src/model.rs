@@ -593,6 +593,13 @@ pub struct Issue {
         schemars(schema_with = "crate::schema::names_schema")
     )]
     pub jurisdictions: Names,
+    /// The regulators its items name by id (format 1.1).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::schema::regulators_schema")
+    )]
+    pub regulators: Regulators,
     pub sections: Vec<Section>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disclaimer: Option<Text>,
@@ -603,10 +610,33 @@ pub struct Issue {
 /// An issue's own names for jurisdiction codes, by code.
 pub type Names = BTreeMap<Code, Text>;
 
+/// An issue's regulators, by id.
+pub type Regulators = BTreeMap<Id, Regulator>;
+
+/// A regulator (format 1.1): its name in both languages, and the other names readers know
+/// it by, in either language (`工信部`, `MIIT`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Regulator {
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<Vec<String>>"))]
+    pub aliases: Vec<String>,
+}
+
 impl Issue {
     /// The name of the jurisdiction `code`: the issue's own; else what `regional` gives for
     /// it in each language (the viewer asks the browser for its names of countries); else
     /// the code itself.
+    /// How an item's regulator is shown: as the item names it, else by the name of the
+    /// regulator its `regulator_id` gives.
+    pub fn regulator_name<'a>(&'a self, item: &'a Item) -> Option<&'a Text> {
+        item.regulator.as_ref().or_else(|| {
+            let id = item.regulator_id.as_ref()?;
+            Some(&self.regulators.get(id)?.name)
+        })
+    }
+
     pub fn jurisdiction_name(
         &self,
         code: &Code,
@@ -646,6 +676,10 @@ pub struct Item {
     pub jurisdiction: Code,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regulator: Option<Text>,
+    /// The regulator among the issue's `regulators` (format 1.1); `regulator` is how this
+    /// item names it, else the regulator's own name is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regulator_id: Option<Id>,
     pub title: Text,
     pub body: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -21,7 +21,7 @@ use serde_json::value::RawValue;
 
 use crate::model::{
     quoted, Catalog, CatalogEntry, CatalogPage, Code, Contact, Count, Date, Day, Email, HttpUrl,
-    Id, Issue, IssuePath, Item, Names, Object, Section, Text,
+    Id, Issue, IssuePath, Item, Names, Object, Regulator, Regulators, Section, Text,
 };
 
 /// The catalog's `format` this viewer reads (and its later minor versions, `/1.x`).
@@ -176,6 +176,8 @@ struct IssueFields<'a> {
     #[serde(borrow)]
     jurisdictions: Option<Raw<'a>>,
     #[serde(borrow)]
+    regulators: Option<Raw<'a>>,
+    #[serde(borrow)]
     disclaimer: Option<Raw<'a>>,
     #[serde(borrow)]
     contact: Option<Raw<'a>>,
@@ -201,6 +203,8 @@ struct ItemFields<'a> {
     date: Option<Raw<'a>>,
     #[serde(borrow)]
     regulator: Option<Raw<'a>>,
+    #[serde(borrow)]
+    regulator_id: Option<Raw<'a>>,
     #[serde(borrow)]
     source: Option<Raw<'a>>,
     #[serde(borrow)]
@@ -295,15 +299,30 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
     let json = read_head(file, json, ISSUE_FORMAT)?;
     let Object(fields): Object<IssueFields> = read(json).map_err(|bad| bad.fatal(file))?;
     let mut notes = Notes::new(file);
+    let regulators = read_regulators(fields.regulators, &mut notes);
     let mut item_ids = HashSet::new();
     let mut sections = Vec::with_capacity(fields.sections.len());
     for (s, Object(section)) in fields.sections.into_iter().enumerate() {
         let mut items = Vec::with_capacity(section.items.len());
         for (i, raw) in section.items.into_iter().enumerate() {
             let place = format!("sections[{s}].items[{i}]");
-            let Some(item) = read_item(raw, &place, &mut notes) else {
+            let Some(mut item) = read_item(raw, &place, &mut notes) else {
                 continue;
             };
+            // A regulator the issue does not have: that field is left out.
+            if let Some(id) = item.regulator_id.take() {
+                if regulators.contains_key(&id) {
+                    item.regulator_id = Some(id);
+                } else {
+                    notes.warn(
+                        format!("{place}.regulator_id"),
+                        format!(
+                            "the issue's regulators have no {}; this field is left out",
+                            quoted(&id)
+                        ),
+                    );
+                }
+            }
             if !notes.first(&mut item_ids, &item.id, &place, "item id", "item") {
                 continue;
             }
@@ -331,6 +350,7 @@ pub fn parse_issue(file: &str, json: &str) -> Result<Parsed<Issue>, LoadError> {
             number: notes.optional(fields.number, "number").map(|Count(n)| n),
             date: notes.optional::<Date>(fields.date, "date"),
             jurisdictions,
+            regulators,
             sections,
             disclaimer: notes.optional(fields.disclaimer, "disclaimer"),
             contact,
@@ -351,6 +371,7 @@ fn read_item(raw: Raw, place: &str, notes: &mut Notes) -> Option<Item> {
         body: item.body,
         date: notes.optional::<Day>(item.date, &field("date")),
         regulator: notes.optional(item.regulator, &field("regulator")),
+        regulator_id: notes.optional::<Id>(item.regulator_id, &field("regulator_id")),
         source: notes.optional::<HttpUrl>(item.source, &field("source")),
         tags: notes
             .optional(item.tags, &field("tags"))
@@ -373,6 +394,27 @@ fn read_names(raw: Option<Raw>, notes: &mut Notes) -> Names {
         };
         if let Some(name) = notes.part::<Text>(Some(name), &place) {
             out.insert(code, name);
+        }
+    }
+    out
+}
+
+/// The issue's regulators; a bad id or entry is left out on its own, and blank aliases.
+fn read_regulators(raw: Option<Raw>, notes: &mut Notes) -> Regulators {
+    let entries: BTreeMap<String, Raw> = notes.part(raw, "regulators").unwrap_or_default();
+    let mut out = Regulators::new();
+    for (id, entry) in entries {
+        let place = format!("regulators.{id}");
+        let id = match Id::new(&id) {
+            Ok(id) => id,
+            Err(message) => {
+                notes.warn(place, format!("{message}; this part is left out"));
+                continue;
+            }
+        };
+        if let Some(Object(mut regulator)) = notes.part::<Object<Regulator>>(Some(entry), &place) {
+            regulator.aliases.retain(|alias| !alias.trim().is_empty());
+            out.insert(id, regulator);
         }
     }
     out
@@ -1013,6 +1055,50 @@ mod tests {
         assert_eq!(item.body.get(Lang::En), Some("One"));
         assert_eq!(item.regulator.as_ref().unwrap().get(Lang::En), Some("MIIT"));
         assert_eq!(parsed.value.sections[0].title.get(Lang::En), Some("S"));
+    }
+
+    #[test]
+    fn regulators_are_read_and_items_name_them_by_id() {
+        let json = r#"{"format":"newsletter-issue/1.1","id":"a",
+            "regulators":{
+                "miit":{"name":{"zh":"工业和信息化部","en":"Ministry of Industry and Information Technology"},
+                        "aliases":["工信部","MIIT"," "]},
+                "bad id!":{"name":{"en":"X"}},
+                "noname":{"aliases":["N"]}},
+            "sections":[{"id":"s","title":{"en":"S"},"items":[
+                {"id":"a","jurisdiction":"CN","title":{"en":"A"},"body":{"en":"B"},"regulator_id":"miit"},
+                {"id":"b","jurisdiction":"CN","title":{"en":"A"},"body":{"en":"B"},
+                 "regulator":{"zh":"工业和信息化部科技司"},"regulator_id":"miit"},
+                {"id":"c","jurisdiction":"CN","title":{"en":"A"},"body":{"en":"B"},"regulator_id":"cac"}]}]}"#;
+        let parsed = parse_issue("x.json", json).unwrap();
+        let issue = &parsed.value;
+        assert_eq!(issue.regulators.len(), 1);
+        let miit = &issue.regulators[&Id::new("miit").unwrap()];
+        assert_eq!(miit.aliases, ["工信部", "MIIT"]);
+        let items = &issue.sections[0].items;
+        // Named by id only: the regulator's name; named too: the item's own words.
+        assert_eq!(issue.regulator_name(&items[0]), Some(&miit.name));
+        assert_eq!(
+            issue.regulator_name(&items[1]).unwrap().get(Lang::Zh),
+            Some("工业和信息化部科技司")
+        );
+        assert_eq!(items[1].regulator_id.as_deref(), Some("miit"));
+        assert_eq!(items[2].regulator_id, None);
+        let warnings: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(warnings.len(), 3, "{warnings:#?}");
+        assert!(
+            warnings[0].starts_with("x.json: regulators.bad id!: invalid id"),
+            "{}",
+            warnings[0]
+        );
+        assert_eq!(
+            warnings[1],
+            "x.json: regulators.noname: missing field \"name\"; this part is left out"
+        );
+        assert_eq!(
+            warnings[2],
+            "x.json: sections[0].items[2].regulator_id: the issue's regulators have no \"cac\"; this field is left out"
+        );
     }
 
     #[test]

@@ -227,7 +227,7 @@ pub fn card<T: Tree>(
         t.attr(&time, "datetime", day.as_str());
         t.date(&time, day.as_str());
     }
-    if let Some(regulator) = &item.regulator {
+    if let Some(regulator) = issue.regulator_name(item) {
         let span = t.element(&meta, "span", "nv-card__regulator");
         t.line(&span, regulator);
     }

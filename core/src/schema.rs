@@ -181,6 +181,16 @@ pub(crate) fn names_schema(generator: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// The regulators: an object keyed by id (format 1.1).
+pub(crate) fn regulators_schema(generator: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "The regulators its items name by `regulator_id`, keyed by id (format 1.1).",
+        "type": ["object", "null"],
+        "propertyNames": generator.subschema_for::<Id>(),
+        "additionalProperties": generator.subschema_for::<crate::model::Regulator>(),
+    })
+}
+
 /// A whole number from 0 to 4,294,967,295; `null` is absent.
 pub(crate) fn count_schema(_: &mut SchemaGenerator) -> Schema {
     json_schema!({

@@ -66,7 +66,7 @@ impl Doc {
                     // The issue's own name, else the code: the browser's names are the viewer's.
                     jurisdiction_name: issue.jurisdiction_name(&item.jurisdiction, |_, _| None),
                     body: plain_text(&item.body),
-                    regulator: item.regulator.clone(),
+                    regulator: issue.regulator_name(item).cloned(),
                     title_folded,
                     title_words,
                 }
