@@ -10,8 +10,9 @@ import { inlineScripts, inlineStyles } from "../tools/inline.mjs";
 const DIST = new URL("../dist/", import.meta.url).pathname;
 // 185 KiB since the viewer reads with serde and fetches with gloo-net (182,773 bytes then);
 // 195 KiB since the paged catalog (199,454 bytes then: its loading and year jump cost
-// 15.9 KB, after moving search to the worker had saved 4.9 KB; BENCHMARKS.md).
-const BUDGET = 195 * 1024;
+// 15.9 KB, after moving search to the worker had saved 4.9 KB; BENCHMARKS.md); 200 KiB
+// since issues carry regulators (202,290 bytes then: reading the map, 2.8 KB).
+const BUDGET = 200 * 1024;
 
 test("the bundle stays within its size budget (brotli)", () => {
   const { parts, total } = bundleSizes(DIST);
