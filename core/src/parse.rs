@@ -379,45 +379,44 @@ fn read_item(raw: Raw, place: &str, notes: &mut Notes) -> Option<Item> {
     })
 }
 
-/// The issue's names for jurisdiction codes; a bad code or name is left out on its own.
-fn read_names(raw: Option<Raw>, notes: &mut Notes) -> Names {
-    let names: BTreeMap<String, Raw> = notes.part(raw, "jurisdictions").unwrap_or_default();
-    let mut out = Names::new();
-    for (code, name) in names {
-        let place = format!("jurisdictions.{code}");
-        let code = match Code::new(&code) {
-            Ok(code) => code,
-            Err(message) => {
-                notes.warn(place, format!("{message}; this part is left out"));
-                continue;
+/// The object `field` of the issue, keyed by `key`'s checked strings: a bad key or value is
+/// left out on its own.
+fn read_keyed<'a, K: Ord, V: Deserialize<'a>>(
+    raw: Option<Raw<'a>>,
+    field: &str,
+    key: fn(&str) -> Result<K, String>,
+    notes: &mut Notes,
+) -> BTreeMap<K, V> {
+    let entries: BTreeMap<String, Raw> = notes.part(raw, field).unwrap_or_default();
+    let mut out = BTreeMap::new();
+    for (name, value) in entries {
+        let place = format!("{field}.{name}");
+        match key(&name) {
+            Ok(key) => {
+                if let Some(value) = notes.part::<V>(Some(value), &place) {
+                    out.insert(key, value);
+                }
             }
-        };
-        if let Some(name) = notes.part::<Text>(Some(name), &place) {
-            out.insert(code, name);
+            Err(message) => notes.warn(place, format!("{message}; this part is left out")),
         }
     }
     out
 }
 
-/// The issue's regulators; a bad id or entry is left out on its own, and blank aliases.
+/// The issue's names for jurisdiction codes.
+fn read_names(raw: Option<Raw>, notes: &mut Notes) -> Names {
+    read_keyed(raw, "jurisdictions", Code::new, notes)
+}
+
+/// The issue's regulators, without blank aliases.
 fn read_regulators(raw: Option<Raw>, notes: &mut Notes) -> Regulators {
-    let entries: BTreeMap<String, Raw> = notes.part(raw, "regulators").unwrap_or_default();
-    let mut out = Regulators::new();
-    for (id, entry) in entries {
-        let place = format!("regulators.{id}");
-        let id = match Id::new(&id) {
-            Ok(id) => id,
-            Err(message) => {
-                notes.warn(place, format!("{message}; this part is left out"));
-                continue;
-            }
-        };
-        if let Some(Object(mut regulator)) = notes.part::<Object<Regulator>>(Some(entry), &place) {
+    read_keyed::<Id, Object<Regulator>>(raw, "regulators", Id::new, notes)
+        .into_iter()
+        .map(|(id, Object(mut regulator))| {
             regulator.aliases.retain(|alias| !alias.trim().is_empty());
-            out.insert(id, regulator);
-        }
-    }
-    out
+            (id, regulator)
+        })
+        .collect()
 }
 
 fn read_contact(contact: ContactFields, notes: &mut Notes) -> Contact {
