@@ -521,15 +521,6 @@ impl Catalog {
     pub fn find(&self, id: &str) -> Option<&CatalogEntry> {
         self.issues.iter().find(|entry| entry.id.as_str() == id)
     }
-
-    /// The issue a view shows: the one `id` names, the newest when it names none; `None`
-    /// when `id` names no issue of the catalog.
-    pub fn shown(&self, id: Option<&str>) -> Option<&CatalogEntry> {
-        match id {
-            None => self.newest(),
-            Some(id) => self.find(id),
-        }
-    }
 }
 
 /// One issue as the catalog lists it.

@@ -29,6 +29,11 @@ pub fn is_page_name(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The years a later page's issues span, oldest first.
+fn page_years(page: &CatalogPage) -> std::ops::RangeInclusive<u16> {
+    page.oldest.year()..=page.newest.year()
+}
+
 /// The file an issue is in when its catalog does not say: `<id>.json`.
 pub fn default_file(id: &Id) -> IssuePath {
     IssuePath::new(&format!("{id}.json")).expect("an id is a valid file name")
@@ -147,7 +152,7 @@ impl PagedCatalog {
             .catalog
             .pages
             .iter()
-            .flat_map(|page| (page.oldest.year()..=page.newest.year()).rev());
+            .flat_map(|page| page_years(page).rev());
         for year in loaded.chain(paged) {
             if years.last().is_none_or(|&last| year < last) {
                 years.push(year);
@@ -159,36 +164,40 @@ impl PagedCatalog {
     /// The later pages not asked for yet whose dates reach into `year`, marked as asked for:
     /// their place (for [`PagedCatalog::add_page`]) and file.
     pub fn ask_year(&mut self, year: u16) -> Vec<(usize, IssuePath)> {
-        self.ask(|page| (page.oldest.year()..=page.newest.year()).contains(&year))
+        self.ask(false, |page| page_years(page).contains(&year))
     }
 
     /// The later pages not loaded yet whose dates reach into `year`, asked for before or
     /// not: what a jump to `year` must wait for.
     pub fn ask_year_again(&mut self, year: u16) -> Vec<(usize, IssuePath)> {
-        let mut asks = Vec::new();
-        for (at, page) in self.catalog.pages.iter().enumerate() {
-            if !self.loaded[at] && (page.oldest.year()..=page.newest.year()).contains(&year) {
-                self.asked[at] = true;
-                asks.push((at, page.file.clone()));
-            }
-        }
-        asks
+        self.ask(true, |page| page_years(page).contains(&year))
     }
 
     /// The later pages not asked for yet whose dates span `date`, marked as asked for.
     pub fn ask_date(&mut self, date: &Date) -> Vec<(usize, IssuePath)> {
-        self.ask(|page| page.oldest <= *date && *date <= page.newest)
+        self.ask(false, |page| page.oldest <= *date && *date <= page.newest)
     }
 
     /// Every later page not asked for yet, marked as asked for.
     pub fn ask_all(&mut self) -> Vec<(usize, IssuePath)> {
-        self.ask(|_| true)
+        self.ask(false, |_| true)
     }
 
-    fn ask(&mut self, wanted: impl Fn(&CatalogPage) -> bool) -> Vec<(usize, IssuePath)> {
+    /// The `wanted` later pages not asked for yet (`again`: not loaded yet), marked as
+    /// asked for.
+    fn ask(
+        &mut self,
+        again: bool,
+        wanted: impl Fn(&CatalogPage) -> bool,
+    ) -> Vec<(usize, IssuePath)> {
         let mut asks = Vec::new();
         for (at, page) in self.catalog.pages.iter().enumerate() {
-            if !self.asked[at] && wanted(page) {
+            let pending = if again {
+                self.loaded[at]
+            } else {
+                self.asked[at]
+            };
+            if !pending && wanted(page) {
                 self.asked[at] = true;
                 asks.push((at, page.file.clone()));
             }
@@ -248,6 +257,15 @@ impl PagedCatalog {
         self.entries()
             .iter()
             .find(|entry| entry.date.year() <= year)
+    }
+
+    /// The file a view shows: the newest issue's when it names none, else that of `id`
+    /// ([`PagedCatalog::file_of`]); `None` when the catalog has no such issue.
+    pub fn file_shown(&self, id: Option<&str>) -> Option<IssuePath> {
+        match id {
+            None => self.catalog.newest().map(|entry| entry.file.clone()),
+            Some(id) => self.file_of(id),
+        }
     }
 
     /// The file of issue `id`: its entry's, when loaded; else, while pages remain, the one
@@ -459,6 +477,22 @@ mod tests {
             "{}",
             parsed.warnings[0]
         );
+    }
+
+    #[test]
+    fn a_view_shows_the_issue_it_names_or_else_the_newest() {
+        let parsed = parse_catalog(
+            "index.json",
+            r#"{"format":"newsletter-catalog/1","issues":[
+                {"id":"old","file":"old.json","date":"2020-12-01"},
+                {"id":"new","file":"new.json","date":"2021-01"}]}"#,
+        )
+        .unwrap();
+        let paged = PagedCatalog::new(parsed.value);
+        let shown = |id| paged.file_shown(id).map(|file| file.to_string());
+        assert_eq!(shown(None).as_deref(), Some("new.json"));
+        assert_eq!(shown(Some("old")).as_deref(), Some("old.json"));
+        assert_eq!(shown(Some("gone")), None);
     }
 
     #[test]

@@ -1128,16 +1128,6 @@ mod tests {
     }
 
     #[test]
-    fn a_view_shows_the_issue_it_names_or_else_the_newest() {
-        let parsed =
-            parse_catalog("index.json", &catalog(&format!("{ENTRY_OLD},{ENTRY_NEW}"))).unwrap();
-        let shown = |id| parsed.value.shown(id).map(|e| e.file.as_str());
-        assert_eq!(shown(None), Some("new.json"));
-        assert_eq!(shown(Some("old")), Some("old.json"));
-        assert_eq!(shown(Some("gone")), None);
-    }
-
-    #[test]
     fn catalog_files_escaping_the_folder_are_left_out_with_a_warning() {
         let parsed = parse_catalog(
             "index.json",

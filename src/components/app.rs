@@ -95,10 +95,11 @@ fn Reader(shelf: Shelf) -> impl IntoView {
     // catalog's first page gives for it (`files`, else `<id>.json`).
     let selected = Memo::new(move |_| {
         let id = chosen.get();
-        shelf.with(|paged| match id {
-            None => Ok(paged.catalog().newest().map(|entry| entry.file.clone())),
-            Some(id) => paged.file_of(&id).map(Some).ok_or(id),
-        })
+        match shelf.with(|paged| paged.file_shown(id.as_deref())) {
+            Some(file) => Ok(Some(file)),
+            // An empty catalog shows nothing; an unknown id says so.
+            None => id.map_or(Ok(None), Err),
+        }
     });
     // An issue not listed yet whose file turned out not to be there (or another issue's).
     let missing = RwSignal::new(None::<String>);
