@@ -51,6 +51,7 @@ const VIEWS = [
   ["the sample issue", "?lang=LANG", VIEWER_CARD],
   ["a filtered issue with an emptied section", "?lang=LANG&j=CN-GD", VIEWER_CARD],
   ["a filter that matches nothing", "?lang=LANG&j=EU", VIEWER_CARD],
+  ["a filter of both facets", "?lang=LANG&j=CN&r=miit,ftc", VIEWER_CARD],
   ["an unknown issue", "?lang=LANG&issue=nope", ".nv-error"],
   ["search results", "?lang=LANG&q=%E6%95%B0%E6%8D%AE%20data", ".nv-results__item"],
 ];

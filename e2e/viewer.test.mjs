@@ -301,6 +301,26 @@ test("on a wide screen the sticky bar covers neither a card jumped to nor the si
   await context.close();
 });
 
+test("the regulator facet is carried by r= and narrows the jurisdiction facet's choice", async () => {
+  const { page, context, errors } = await open(sample, "?lang=zh&j=CN&r=cbirc,ftc");
+  await ready(page);
+  // Either regulator, and only Chinese items: the CBIRC's.
+  assert.deepEqual(await visibleCards(page), ["cbirc-regulatory-data-security"]);
+  assert.equal(await page.isChecked("[data-regulator=ftc] input"), true);
+  assert.equal(await page.innerText("[data-regulator=miit] .nv-filter__name"), "工业和信息化部");
+  await page.click("[data-regulator=miit] input");
+  assert.match(page.url(), /\?lang=zh&j=CN&r=cbirc,ftc,miit$/);
+  assert.deepEqual(await visibleCards(page), ["miit-81-draft-standards", "cbirc-regulatory-data-security"]);
+  await page.click("[data-code=CN] input");
+  assert.deepEqual((await visibleCards(page)).length, 3);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll("article.nv-card:not([hidden])").length === 2);
+  await page.click(".nv-filter__clear");
+  assert.doesNotMatch(page.url(), /[jr]=/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("language choice goes into the URL, is remembered, and back and forward work", async () => {
   const { page, context } = await open(sample, "", { locale: "zh-CN" });
   await ready(page);

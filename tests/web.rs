@@ -238,6 +238,34 @@ async fn the_filter_hides_cards_and_updates_counts() {
 }
 
 #[wasm_bindgen_test]
+async fn the_regulator_facet_combines_with_jurisdictions() {
+    let root = mount(SAMPLE, ViewState::default(), Some("en"));
+    tick().await;
+    let count = |selector: &str| text(&find(&root, &format!("{selector} .nv-filter__count")));
+    assert_eq!(count("[data-regulator=miit]"), "1");
+    assert!(text(&find(&root, "[data-regulator=ftc]")).contains("Federal Trade Commission"));
+
+    click(&root, "[data-regulator=miit] input");
+    tick().await;
+    assert_eq!(visible_cards(&root), ["miit-81-draft-standards"]);
+    // The other facet counts what it would show with MIIT chosen.
+    assert_eq!(count("[data-code=CN]"), "1");
+    assert_eq!(count("[data-code=US]"), "0");
+    // Within a facet: either; across facets: both.
+    click(&root, "[data-regulator=ftc] input");
+    tick().await;
+    assert_eq!(visible_cards(&root).len(), 2);
+    click(&root, "[data-code=US] input");
+    tick().await;
+    assert_eq!(visible_cards(&root), ["ftc-everalbum-facial-recognition"]);
+    assert_eq!(count("[data-regulator=miit]"), "0");
+
+    click(&root, ".nv-filter__clear");
+    tick().await;
+    assert_eq!(visible_cards(&root).len(), 5);
+}
+
+#[wasm_bindgen_test]
 async fn contents_links_target_the_items_and_follow_the_filter() {
     let root = mount(SAMPLE, ViewState::default(), Some("en"));
     tick().await;

@@ -15,12 +15,12 @@
 //! placeholder) carry `data-zh`, `data-en` and `data-both`, from which index.html's script
 //! picks the reading mode's before the first paint.
 
-use newsletter_core::filter::{groups, Choice};
+use newsletter_core::filter::{groups, regulator_choices, Choice, Filter};
 use newsletter_core::lang::Modes;
 use newsletter_core::render::{self, Tree};
 use newsletter_core::theme::ThemeChoice;
 use newsletter_core::ui::{self, entry_label, fill, Ui};
-use newsletter_core::{Catalog, CatalogEntry, Issue, Lang, LangMode};
+use newsletter_core::{Catalog, CatalogEntry, Issue, Lang, LangMode, Text};
 
 use crate::html::{Html, Node, ROOT};
 
@@ -35,10 +35,12 @@ pub fn refusal(issue: &Issue, warned: bool) -> Option<String> {
         return Some("the catalog or the issue has warnings (`newsletter check`)".to_owned());
     }
     // (Subdivisions have no browser names: the viewer shows their codes, as here.)
-    let unnamed = groups(issue).into_iter().find_map(|group| {
-        let code = group.country.code;
-        (!issue.jurisdictions.contains_key(&code)).then_some(code)
-    });
+    let unnamed = groups(issue, &Filter::default())
+        .into_iter()
+        .find_map(|group| {
+            let code = group.country.code;
+            (!issue.jurisdictions.contains_key(&code)).then_some(code)
+        });
     unnamed.map(|code| {
         format!(
             "the issue does not name the country {code}: the viewer asks the browser for its name"
@@ -252,26 +254,52 @@ fn filter_panel(html: &Html, side: &Node, issue: &Issue) {
     let panel = html.element(side, "section", "nv-filter");
     html.word(&panel, "inert", "");
     let body = fold(html, &panel, "nv-filter", |u| u.filter);
-    let list = html.element(&body, "ul", "nv-filter__list");
-    let choice = |parent: &Node, choice: &Choice, class: &'static str| {
+    let facet = |label: fn(&Ui) -> &'static str| {
+        let fieldset = html.element(&body, "fieldset", "nv-filter__facet");
+        let legend = html.element(&fieldset, "legend", "nv-filter__legend");
+        html.label(&legend, label);
+        html.element(&fieldset, "ul", "nv-filter__list")
+    };
+    let choice = |parent: &Node, key: (&'static str, &str), name: &Text, count: usize, class| {
         let label = html.element(parent, "label", class);
-        html.attr(&label, "data-code", choice.code.as_str());
+        html.attr(&label, key.0, key.1);
         let input = html.element(&label, "input", "nv-filter__box");
         html.word(&input, "type", "checkbox");
-        let name = html.element(&label, "span", "nv-filter__name");
-        html.line(&name, &issue.jurisdiction_name(&choice.code, |_, _| None));
-        let count = html.element(&label, "span", "nv-filter__count");
-        html.text(&count, &choice.count.to_string());
+        let span = html.element(&label, "span", "nv-filter__name");
+        html.line(&span, name);
+        let span = html.element(&label, "span", "nv-filter__count");
+        html.text(&span, &count.to_string());
     };
-    for group in groups(issue) {
+    let all = Filter::default();
+    let list = facet(|u| u.jurisdiction);
+    for group in groups(issue, &all) {
         let li = html.element(&list, "li", "nv-filter__group");
-        choice(&li, &group.country, "nv-filter__choice");
+        let jurisdiction = |parent: &Node, c: &Choice, class| {
+            let name = issue.jurisdiction_name(&c.code, |_, _| None);
+            choice(parent, ("data-code", &c.code), &name, c.count, class);
+        };
+        jurisdiction(&li, &group.country, "nv-filter__choice");
         if !group.subdivisions.is_empty() {
             let subs = html.element(&li, "ul", "nv-filter__subs");
             for sub in &group.subdivisions {
                 let li = html.element(&subs, "li", "");
-                choice(&li, sub, "nv-filter__choice nv-filter__choice--sub");
+                jurisdiction(&li, sub, "nv-filter__choice nv-filter__choice--sub");
             }
+        }
+    }
+    let regulators = regulator_choices(issue, &all);
+    if !regulators.is_empty() {
+        let list = facet(|u| u.regulator);
+        for c in regulators {
+            let li = html.element(&list, "li", "");
+            let name = &issue.regulators[&c.id].name;
+            choice(
+                &li,
+                ("data-regulator", &c.id),
+                name,
+                c.count,
+                "nv-filter__choice",
+            );
         }
     }
     let clear = html.element(&body, "button", "nv-button nv-filter__clear");

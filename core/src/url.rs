@@ -1,5 +1,5 @@
 //! The reader's view as carried by the page's URL, so that a copied link opens the same view:
-//! `?issue=cyber-041&lang=en&j=CN-ZJ,US#zhejiang-1200-apps`.
+//! `?issue=cyber-041&lang=en&j=CN-ZJ,US&r=ftc#zhejiang-1200-apps`.
 //!
 //! Reading is forgiving (unknown parameters and malformed values are ignored) and writing
 //! is canonical (parameters in a fixed order, only those that differ from the default).
@@ -31,6 +31,7 @@ impl ViewState {
     pub fn from_url(search: &str, hash: &str) -> ViewState {
         let mut state = ViewState::default();
         let search = search.strip_prefix('?').unwrap_or(search);
+        let (mut codes, mut regulators) = (String::new(), String::new());
         for pair in search.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = decode(value);
@@ -39,13 +40,15 @@ impl ViewState {
                     state.issue = Some(value.chars().take(MAX_ISSUE_LEN).collect());
                 }
                 "lang" => state.lang = LangMode::parse(&value),
-                "j" => state.filter = Filter::new(value.split(',')),
+                "j" => codes = value,
+                "r" => regulators = value,
                 "q" if !value.trim().is_empty() => {
                     state.query = Some(value.chars().take(MAX_ISSUE_LEN).collect());
                 }
                 _ => {}
             }
         }
+        state.filter = Filter::new(codes.split(',')).with_regulators(regulators.split(','));
         let hash = decode(hash.strip_prefix('#').unwrap_or(hash));
         state.item = (!hash.is_empty()).then_some(hash);
         state
@@ -60,11 +63,18 @@ impl ViewState {
         if let Some(lang) = self.lang {
             params.push(format!("lang={lang}"));
         }
-        if !self.filter.is_all() {
+        if self.filter.codes().next().is_some() {
             // Codes are A-Z, 0-9 and '-': nothing to escape, and the commas stay readable.
             params.push(format!(
                 "j={}",
                 self.filter.codes().collect::<Vec<_>>().join(",")
+            ));
+        }
+        if self.filter.regulators().next().is_some() {
+            // Ids are A-Z, a-z, 0-9, '_' and '-': nothing to escape either.
+            params.push(format!(
+                "r={}",
+                self.filter.regulators().collect::<Vec<_>>().join(",")
             ));
         }
         if let Some(query) = &self.query {
@@ -146,7 +156,7 @@ mod tests {
             ViewState {
                 issue: Some("cyber-041".into()),
                 lang: Some(LangMode::Both),
-                filter: Filter::new(["US", "CN-ZJ"]),
+                filter: Filter::new(["US", "CN-ZJ"]).with_regulators(["ftc", "zhejiang-ca"]),
                 item: Some("zhejiang-1200-apps".into()),
                 query: None,
             },
@@ -170,8 +180,10 @@ mod tests {
 
     #[test]
     fn writing_is_canonical() {
-        let state = ViewState::from_url("j=US,CN-ZJ&lang=zh&issue=a&utm=x", "");
-        assert_eq!(state.search(), "?issue=a&lang=zh&j=CN-ZJ,US");
+        let state = ViewState::from_url("r=miit&j=US,CN-ZJ&lang=zh&issue=a&utm=x", "");
+        assert_eq!(state.search(), "?issue=a&lang=zh&j=CN-ZJ,US&r=miit");
+        let state = ViewState::from_url("r=miit,cbirc,<b>", "");
+        assert_eq!(state.search(), "?r=cbirc,miit");
         assert_eq!(ViewState::default().search(), "");
         assert_eq!(ViewState::default().hash(), "");
     }
