@@ -92,6 +92,13 @@ impl Text {
         }
     }
 
+    /// The strings it has, Chinese first.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [self.zh.as_deref(), self.en.as_deref()]
+            .into_iter()
+            .flatten()
+    }
+
     /// The string in `lang`, if the text has it.
     pub fn get(&self, lang: Lang) -> Option<&str> {
         self.string(lang).map(|string| &**string)

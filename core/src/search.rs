@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::filter::Filter;
 use crate::markup;
-use crate::model::{Code, Issue, Text};
+use crate::model::{Code, Issue, Item, Text};
 
 pub mod prebuilt;
 pub mod results;
@@ -30,6 +30,10 @@ pub struct Doc {
     pub body: Text,
     /// The regulator, searched with the rest.
     regulator: Option<Text>,
+    /// Every name and alias of the issue's regulators the item names by id or mentions,
+    /// one a line: so a search for any name of a regulator finds the items that use
+    /// another (`MIIT` finds an item that only says 工信部).
+    regulator_names: String,
     /// Folded title, for ranking Chinese runs.
     title_folded: String,
     /// The title's stemmed words, for ranking words.
@@ -58,6 +62,13 @@ impl Doc {
                         Piece::Cjk(_) => None,
                     })
                     .collect();
+                let body = plain_text(&item.body);
+                let regulator = issue.regulator_name(item).cloned();
+                let regulator_names = regulator_names(issue, item, || {
+                    let said = [Some(&title), regulator.as_ref(), Some(&body)];
+                    let texts = said.into_iter().flatten().flat_map(Text::all);
+                    fold(&texts.collect::<Vec<_>>().join("\n"))
+                });
                 Doc {
                     issue: issue_at,
                     item_id: item.id.to_string(),
@@ -65,8 +76,9 @@ impl Doc {
                     jurisdiction: item.jurisdiction.clone(),
                     // The issue's own name, else the code: the browser's names are the viewer's.
                     jurisdiction_name: issue.jurisdiction_name(&item.jurisdiction, |_, _| None),
-                    body: plain_text(&item.body),
-                    regulator: issue.regulator_name(item).cloned(),
+                    body,
+                    regulator,
+                    regulator_names,
                     title_folded,
                     title_words,
                 }
@@ -117,7 +129,7 @@ impl Doc {
     }
 
     /// Every string the doc is searched in (besides its jurisdiction's code), each language
-    /// apart: title, regulator, jurisdiction's name, body.
+    /// apart: title, regulator, jurisdiction's name, body, then its regulators' names.
     fn texts(&self) -> impl Iterator<Item = &str> {
         [
             Some(&self.title),
@@ -127,9 +139,51 @@ impl Doc {
         ]
         .into_iter()
         .flatten()
-        .flat_map(|text| [text.zh.as_deref(), text.en.as_deref()])
-        .flatten()
+        .flat_map(Text::all)
+        .chain((!self.regulator_names.is_empty()).then_some(self.regulator_names.as_str()))
     }
+}
+
+/// The names and aliases, one a line, of each of `issue`'s regulators that `item` names by
+/// id, or whose name or alias its texts (`said`, folded; asked only if the issue has
+/// regulators) hold as written: whole words for a Latin name, anywhere for a Chinese one.
+fn regulator_names(issue: &Issue, item: &Item, said: impl FnOnce() -> String) -> String {
+    if issue.regulators.is_empty() {
+        return String::new();
+    }
+    let said = said();
+    let mut names = String::new();
+    for (id, regulator) in &issue.regulators {
+        let all: Vec<&str> = regulator
+            .name
+            .all()
+            .chain(regulator.aliases.iter().map(String::as_str))
+            .collect();
+        let named = item.regulator_id.as_ref() == Some(id)
+            || all.iter().any(|name| mentions(&said, &fold(name.trim())));
+        if named {
+            for name in all {
+                names.push_str(name);
+                names.push('\n');
+            }
+        }
+    }
+    names
+}
+
+/// Whether folded `text` holds folded `name` where a search would find it: not inside a
+/// longer word (`FTC` is not in `FTCA`); CJK characters have no such edges.
+fn mentions(text: &str, name: &str) -> bool {
+    let joins = |a: Option<char>, b: Option<char>| {
+        let word = |c: Option<char>| c.is_some_and(|c| is_word_char(c) && !is_cjk(c));
+        word(a) && word(b)
+    };
+    !name.is_empty()
+        && text.match_indices(name).any(|(at, _)| {
+            let end = at + name.len();
+            !joins(text[..at].chars().next_back(), name.chars().next())
+                && !joins(name.chars().next_back(), text[end..].chars().next())
+        })
 }
 
 /// The inverted index over every issue added so far.
@@ -705,6 +759,39 @@ mod tests {
             .iter()
             .map(|h| index.doc(h.doc).item_id.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_regulator_is_found_by_any_of_its_names() {
+        let item = |id: &str, zh: &str, en: &str, regulator: &str| {
+            format!(
+                r#"{{"id": "{id}", "jurisdiction": "CN", {regulator}
+                    "title": {{"zh": "标题", "en": "Title"}}, "body": {{"zh": "{zh}", "en": "{en}"}}}}"#
+            )
+        };
+        let json = format!(
+            r#"{{"format": "newsletter-issue/1.1", "id": "x",
+                "regulators": {{
+                    "miit": {{"name": {{"zh": "工业和信息化部", "en": "Ministry of Industry and Information Technology"}}, "aliases": ["工信部", "MIIT"]}},
+                    "ftc": {{"name": {{"zh": "美国联邦贸易委员会", "en": "Federal Trade Commission"}}, "aliases": ["FTC"]}}
+                }},
+                "sections": [{{"id": "s", "title": {{"zh": "栏目", "en": "Section"}}, "items": [{}, {}, {}, {}]}}]}}"#,
+            item("zh-only", "工信部发布通知", "A notice.", ""),
+            item("en-only", "发布通知", "The MIIT issued a notice.", ""),
+            item("by-id", "通知", "A notice.", r#""regulator_id": "miit","#),
+            item("not-a-word", "通知", "The FTCA and SMIIT.", ""),
+        );
+        let issue = parse_issue("x.json", &json).unwrap().value;
+        let mut index = SearchIndex::new();
+        index.add_issue(0, &issue);
+        let all_three = ["zh-only", "en-only", "by-id"];
+        assert_eq!(ids(&index, "MIIT "), all_three);
+        assert_eq!(ids(&index, "工信部"), all_three);
+        assert_eq!(ids(&index, "industry "), all_three);
+        assert_eq!(ids(&index, "工业和信息化部"), all_three);
+        // A name inside a longer word is not a mention.
+        assert!(ids(&index, "FTC ").is_empty());
+        assert!(ids(&index, "federal ").is_empty());
     }
 
     #[test]
