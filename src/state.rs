@@ -6,13 +6,13 @@
 
 use leptos::prelude::*;
 use newsletter_core::filter::Filter;
-use newsletter_core::lang::resolve_mode;
+use newsletter_core::lang::{resolve_mode, Arrangement};
 use newsletter_core::ui::{self, Ui};
 use newsletter_core::url::ViewState;
 use newsletter_core::LangMode;
 
 use crate::browser::location::{current_view, record_view};
-use crate::browser::storage::{store, LANG_KEY};
+use crate::browser::storage::{store, LANG_KEY, LAYOUT_KEY};
 
 /// The view carried by the URL. Read it with [`UrlState::get`]; change it with [`UrlState::go`],
 /// which records the change in the history.
@@ -95,18 +95,29 @@ impl UrlState {
     }
 }
 
-/// The language mode in force and the interface's words for it.
+/// The language mode in force and how "both" mode sets the languages.
 #[derive(Clone, Copy)]
 pub struct Reading {
     mode: Memo<LangMode>,
     remembered: RwSignal<Option<String>>,
+    arrangement: Memo<Arrangement>,
+    remembered_layout: RwSignal<Option<String>>,
     url: UrlState,
 }
 
+/// The reader's remembered choices (local storage), as read at the start.
+#[derive(Clone, Debug, Default)]
+pub struct Remembered {
+    pub lang: Option<String>,
+    pub layout: Option<String>,
+}
+
 impl Reading {
-    /// The mode is the URL's `lang`, else the remembered choice, else the browser's.
-    pub fn new(url: UrlState, remembered: Option<String>, browser_langs: Vec<String>) -> Reading {
-        let remembered = RwSignal::new(remembered);
+    /// The mode is the URL's `lang`, else the remembered choice, else the browser's; the
+    /// arrangement the URL's `layout`, else the remembered one, else side by side.
+    pub fn new(url: UrlState, remembered: Remembered, browser_langs: Vec<String>) -> Reading {
+        let remembered_layout = RwSignal::new(remembered.layout);
+        let remembered = RwSignal::new(remembered.lang);
         let mode = Memo::new(move |_| {
             resolve_mode(
                 url.state.with(|v| v.lang),
@@ -114,15 +125,38 @@ impl Reading {
                 &browser_langs,
             )
         });
+        let arrangement = Memo::new(move |_| {
+            Arrangement::resolve(
+                url.state.with(|v| v.layout),
+                remembered_layout.get().as_deref(),
+            )
+        });
         Reading {
             mode,
             remembered,
+            arrangement,
+            remembered_layout,
             url,
         }
     }
 
     pub fn mode(&self) -> Memo<LangMode> {
         self.mode
+    }
+
+    pub fn arrangement(&self) -> Memo<Arrangement> {
+        self.arrangement
+    }
+
+    /// An explicit choice of arrangement: remembered, and in the URL unless it is the
+    /// default (a link then opens in the reader's own).
+    pub fn arrange(&self, arrangement: Arrangement) {
+        store(LAYOUT_KEY, arrangement.as_str());
+        self.remembered_layout
+            .set(Some(arrangement.as_str().to_owned()));
+        self.url.go(|v| {
+            v.layout = (arrangement != Arrangement::default()).then_some(arrangement);
+        });
     }
 
     /// An explicit choice: goes into the URL and is remembered for later visits.

@@ -11,7 +11,7 @@ use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::files::shared;
 use newsletter_viewer::shelf::Shelf;
-use newsletter_viewer::state::{Reading, UrlState};
+use newsletter_viewer::state::{Reading, Remembered, UrlState};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -49,7 +49,14 @@ fn mount_parsed(parsed: Parsed<Arc<Issue>>, state: ViewState, remembered: Option
     let remembered = remembered.map(str::to_owned);
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         let url = UrlState::detached(state);
-        let reading = Reading::new(url, remembered, vec!["en-US".into()]);
+        let reading = Reading::new(
+            url,
+            Remembered {
+                lang: remembered,
+                layout: None,
+            },
+            vec!["en-US".into()],
+        );
         provide_context(url);
         provide_context(reading);
         view! {
@@ -337,7 +344,14 @@ async fn the_issue_picker_lists_every_issue_as_plain_text_with_the_newest_chosen
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         let url = UrlState::detached(ViewState::default());
         provide_context(url);
-        provide_context(Reading::new(url, Some("en".into()), vec![]));
+        provide_context(Reading::new(
+            url,
+            Remembered {
+                lang: Some("en".into()),
+                layout: None,
+            },
+            vec![],
+        ));
         view! { <IssuePicker shelf=Shelf::new(catalog) /> }
     });
     handle.forget();

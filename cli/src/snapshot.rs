@@ -204,7 +204,8 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
     render::masthead(html, &content, issue);
     // One language in the viewer (the reading mode's first): here each, shown by mode.
     let total = issue.items().count();
-    let count = html.element(&content, "p", "nv-count");
+    let status = html.element(&content, "div", "nv-status");
+    let count = html.element(&status, "p", "nv-count");
     html.word(&count, "role", "status");
     for (lang, modes) in [
         (Lang::Zh, Modes::of(Lang::Zh)),
@@ -213,6 +214,12 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
         let span = html.in_lang(&count, "span", "", modes, lang);
         html.text(&span, &fill(ui::ui(lang).items_shown, &[&total, &total]));
     }
+    // The viewer's `ArrangementSwitch`: index.html's script presses it as the arrangement is.
+    let arrange = html.element(&status, "button", "nv-button nv-arrange");
+    html.word(&arrange, "type", "button");
+    html.word(&arrange, "inert", "");
+    html.word(&arrange, "aria-pressed", "true");
+    html.label(&arrange, |u| u.side_by_side);
     let empty = html.element(&content, "p", "nv-empty");
     html.word(&empty, "hidden", "");
     html.label(&empty, |u| u.nothing_matches);

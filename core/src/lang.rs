@@ -162,9 +162,55 @@ pub fn resolve_mode<S: AsRef<str>>(
         .unwrap_or_else(|| preferred_mode(browser_langs))
 }
 
+/// How "both" mode sets a card's two languages on a wide screen (and on paper): side by
+/// side, paragraph beside paragraph, or stacked, Chinese then English, as on a phone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Arrangement {
+    #[default]
+    SideBySide,
+    Stacked,
+}
+
+impl Arrangement {
+    /// The value in the URL (`layout=`) and in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arrangement::SideBySide => "side",
+            Arrangement::Stacked => "stacked",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Arrangement> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "side" => Some(Arrangement::SideBySide),
+            "stacked" => Some(Arrangement::Stacked),
+            _ => None,
+        }
+    }
+
+    /// The URL's, else the reader's remembered choice, else side by side.
+    pub fn resolve(from_url: Option<Arrangement>, remembered: Option<&str>) -> Arrangement {
+        from_url
+            .or_else(|| remembered.and_then(Arrangement::parse))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_arrangement_is_the_urls_else_the_remembered_else_side_by_side() {
+        use Arrangement::*;
+        assert_eq!(Arrangement::resolve(Some(Stacked), Some("side")), Stacked);
+        assert_eq!(Arrangement::resolve(None, Some(" Stacked")), Stacked);
+        assert_eq!(Arrangement::resolve(None, Some("wide")), SideBySide);
+        assert_eq!(Arrangement::resolve(None, None), SideBySide);
+        for a in [SideBySide, Stacked] {
+            assert_eq!(Arrangement::parse(a.as_str()), Some(a));
+        }
+    }
 
     #[test]
     fn chinese_browsers_get_chinese_whatever_the_region() {

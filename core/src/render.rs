@@ -88,11 +88,15 @@ pub trait Tree {
 
     /// A text of paragraphs, each language in a block.
     fn block(&self, parent: &Self::Node, text: &Text) {
-        let layout = text.layout();
-        self.notes(parent, &layout.notes);
-        for (words, lang, modes) in layout.texts {
+        self.paragraphs(parent, Paragraphs::of(text));
+    }
+
+    /// A text of paragraphs already parsed, each language in a block.
+    fn paragraphs(&self, parent: &Self::Node, text: Paragraphs) {
+        self.notes(parent, &text.notes);
+        for (paragraphs, lang, modes) in text.texts {
             let block = self.in_lang(parent, "div", "nv-block", modes, lang);
-            for paragraph in markup::parse(words) {
+            for paragraph in paragraphs {
                 let p = self.element(&block, "p", "");
                 self.inlines(&p, paragraph);
             }
@@ -124,6 +128,33 @@ pub trait Tree {
             let span = self.in_lang(parent, "span", "nv-missing", modes, missing);
             self.text(&span, ui::ui(missing).missing(missing));
         }
+    }
+}
+
+/// A text of paragraphs, parsed: each language it has, with the modes it is shown in, and
+/// the notes on a missing one.
+pub struct Paragraphs {
+    texts: Vec<(Vec<markup::Paragraph>, Lang, Modes)>,
+    notes: Vec<(Lang, Modes)>,
+}
+
+impl Paragraphs {
+    pub fn of(text: &Text) -> Paragraphs {
+        let layout = text.layout();
+        Paragraphs {
+            texts: layout
+                .texts
+                .into_iter()
+                .map(|(words, lang, modes)| (markup::parse(words), lang, modes))
+                .collect(),
+            notes: layout.notes,
+        }
+    }
+
+    /// Whether the two languages can be set side by side paragraph by paragraph: the text
+    /// has both, with as many paragraphs in each.
+    pub fn paired(&self) -> bool {
+        matches!(&self.texts[..], [(zh, ..), (en, ..)] if zh.len() == en.len())
     }
 }
 
@@ -237,8 +268,16 @@ pub fn card<T: Tree>(
         &issue.jurisdiction_name(&item.jurisdiction, regional),
     );
 
-    let body = t.element(&article, "div", "nv-card__body");
-    t.block(&body, &item.body);
+    // In "both" mode on a wide screen the languages sit side by side, paragraph beside
+    // paragraph when they have as many (`--paired`), else as two plain columns.
+    let text = Paragraphs::of(&item.body);
+    let class = if text.paired() {
+        "nv-card__body nv-card__body--paired"
+    } else {
+        "nv-card__body"
+    };
+    let body = t.element(&article, "div", class);
+    t.paragraphs(&body, text);
 
     if let Some(href) = item.source.as_deref() {
         let source = t.element(&article, "p", "nv-card__source");
@@ -339,5 +378,19 @@ pub fn footer<T: Tree>(t: &T, parent: &T::Node, issue: &Issue) {
     }
     if let Some(fax) = &contact.fax {
         row(|u| u.fax, "span", fax, None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_pair_only_when_both_languages_have_as_many() {
+        let paired = |zh: &str, en: &str| Paragraphs::of(&Text::new(zh, en)).paired();
+        assert!(paired("一。\n\n二。", "One.\n\nTwo."));
+        assert!(!paired("一。", "One.\n\nTwo."));
+        let chinese_only = Text::checked(Some("一。".into()), None).unwrap();
+        assert!(!Paragraphs::of(&chinese_only).paired());
     }
 }

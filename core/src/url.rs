@@ -5,7 +5,7 @@
 //! is canonical (parameters in a fixed order, only those that differ from the default).
 
 use crate::filter::Filter;
-use crate::lang::LangMode;
+use crate::lang::{Arrangement, LangMode};
 
 /// What the URL says about the view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +16,9 @@ pub struct ViewState {
     /// `None` means the reader's last choice, else the browser's language.
     pub lang: Option<LangMode>,
     pub filter: Filter,
+    /// How "both" mode sets the languages (`layout`); `None` means the reader's last
+    /// choice, else side by side. Written only when it differs from side by side.
+    pub layout: Option<Arrangement>,
     /// The item to scroll to (the fragment).
     pub item: Option<String>,
     /// A search over the whole archive (`q`); `None` when not searching.
@@ -42,6 +45,7 @@ impl ViewState {
                 "lang" => state.lang = LangMode::parse(&value),
                 "j" => codes = value,
                 "r" => regulators = value,
+                "layout" => state.layout = Arrangement::parse(&value),
                 "q" if !value.trim().is_empty() => {
                     state.query = Some(value.chars().take(MAX_ISSUE_LEN).collect());
                 }
@@ -62,6 +66,9 @@ impl ViewState {
         }
         if let Some(lang) = self.lang {
             params.push(format!("lang={lang}"));
+        }
+        if let Some(layout) = self.layout.filter(|&l| l != Arrangement::default()) {
+            params.push(format!("layout={}", layout.as_str()));
         }
         if self.filter.codes().next().is_some() {
             // Codes are A-Z, 0-9 and '-': nothing to escape, and the commas stay readable.
@@ -157,6 +164,7 @@ mod tests {
                 issue: Some("cyber-041".into()),
                 lang: Some(LangMode::Both),
                 filter: Filter::new(["US", "CN-ZJ"]).with_regulators(["ftc", "zhejiang-ca"]),
+                layout: Some(Arrangement::Stacked),
                 item: Some("zhejiang-1200-apps".into()),
                 query: None,
             },
@@ -168,6 +176,7 @@ mod tests {
                 issue: Some("odd id/with?chars&=#".into()),
                 lang: Some(LangMode::Zh),
                 filter: Filter::new(["EU"]),
+                layout: None,
                 item: None,
                 query: None,
             },
@@ -186,6 +195,17 @@ mod tests {
         assert_eq!(state.search(), "?r=cbirc,miit");
         assert_eq!(ViewState::default().search(), "");
         assert_eq!(ViewState::default().hash(), "");
+    }
+
+    #[test]
+    fn the_arrangement_is_written_only_when_stacked() {
+        let stacked = ViewState::from_url("?lang=both&layout=stacked", "");
+        assert_eq!(stacked.layout, Some(Arrangement::Stacked));
+        assert_eq!(stacked.search(), "?lang=both&layout=stacked");
+        let side = ViewState::from_url("?layout=side&lang=both", "");
+        assert_eq!(side.layout, Some(Arrangement::SideBySide));
+        assert_eq!(side.search(), "?lang=both");
+        assert_eq!(ViewState::from_url("?layout=wide", "").layout, None);
     }
 
     #[test]

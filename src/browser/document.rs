@@ -27,6 +27,13 @@ pub fn set_mode(lang: &str, mode: &str) {
     }
 }
 
+/// Sets `<html data-layout>` (how the style sheet sets "both" mode: `side`, `stacked`).
+pub fn set_layout(layout: &str) {
+    if let Some(html) = html() {
+        let _ = html.set_attribute("data-layout", layout);
+    }
+}
+
 /// Sets `<html data-theme>`, which the style sheet's colour tokens follow.
 pub fn set_theme(scheme: &str) {
     if let Some(html) = html() {

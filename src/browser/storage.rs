@@ -5,6 +5,8 @@ use super::window;
 
 /// Local-storage key of an explicit language choice.
 pub const LANG_KEY: &str = "newsletter-viewer.lang";
+/// Local-storage key of an explicit arrangement of "both" mode (side by side, stacked).
+pub const LAYOUT_KEY: &str = "newsletter-viewer.layout";
 /// Local-storage key of an explicit light/dark choice.
 pub const THEME_KEY: &str = "newsletter-viewer.theme";
 

@@ -6,7 +6,7 @@ use newsletter_core::{Catalog, Issue, LoadError, Parsed};
 use std::sync::Arc;
 
 use crate::browser::document::{browser_languages, reveal};
-use crate::browser::storage::{stored, LANG_KEY};
+use crate::browser::storage::{stored, LANG_KEY, LAYOUT_KEY};
 use crate::components::bar::{IssuePicker, LangSwitch, PageFailures, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::{Load, Loaded};
@@ -15,13 +15,17 @@ use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::files::{load_catalog, load_issue};
 use crate::shelf::Shelf;
-use crate::state::{use_reading, use_url, Reading, UrlState};
+use crate::state::{use_reading, use_url, Reading, Remembered, UrlState};
 
 /// The viewer, bound to the page's URL, local storage and browser languages.
 #[component]
 pub fn App() -> impl IntoView {
     let url = UrlState::from_location();
-    let reading = Reading::new(url, stored(LANG_KEY), browser_languages());
+    let remembered = Remembered {
+        lang: stored(LANG_KEY),
+        layout: stored(LAYOUT_KEY),
+    };
+    let reading = Reading::new(url, remembered, browser_languages());
     view! { <Viewer url reading /> }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use newsletter_core::filter::{shown_count, Filter, Visible};
+use newsletter_core::lang::Arrangement;
 use newsletter_core::render;
 use newsletter_core::rendering::{render_steps, rendered_runs};
 use newsletter_core::ui::{fill, ui, Ui};
@@ -119,7 +120,10 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
             </div>
             <div class="nv-content">
                 {Static::build(|dom, parent| render::masthead(dom, parent, &issue))}
-                <p class="nv-count" role="status" lang=move || mode.get().primary().tag()>{count_text}</p>
+                <div class="nv-status">
+                    <p class="nv-count" role="status" lang=move || mode.get().primary().tag()>{count_text}</p>
+                    <ArrangementSwitch />
+                </div>
                 <p class="nv-empty" hidden=move || !nothing_shown()>
                     <Label pick=|u: &Ui| u.nothing_matches />
                 </p>
@@ -127,6 +131,27 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
                 {Static::build(|dom, parent| render::footer(dom, parent, &issue))}
             </div>
         </div>
+    }
+}
+
+/// Side by side or stacked, for "both" mode: pressed when side by side. The style sheet
+/// shows it only where that applies (both mode on a wide screen).
+#[component]
+fn ArrangementSwitch() -> impl IntoView {
+    let reading = use_reading();
+    let arrangement = reading.arrangement();
+    let side = move || arrangement.get() == Arrangement::SideBySide;
+    view! {
+        <button
+            type="button"
+            class="nv-button nv-arrange"
+            aria-pressed=move || side().to_string()
+            on:click=move |_| {
+                reading.arrange(if side() { Arrangement::Stacked } else { Arrangement::SideBySide })
+            }
+        >
+            <Label pick=|u: &Ui| u.side_by_side />
+        </button>
     }
 }
 

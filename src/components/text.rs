@@ -16,19 +16,23 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Node;
 
-use crate::browser::document::set_mode;
+use crate::browser::document::{set_layout, set_mode};
 use crate::components::dom::{set, set_class, set_word, word, Dom, Static, Words};
 use crate::state::use_reading;
 
-/// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, which the
-/// style sheet follows; nothing reads them back.
+/// Mirrors the reading mode outward to `<html lang>` and `<html data-mode>`, and the
+/// arrangement to `<html data-layout>`, which the style sheet follows; nothing reads them
+/// back.
 #[component]
 pub fn DocumentMode() -> impl IntoView {
-    let mode = use_reading().mode();
+    let reading = use_reading();
+    let mode = reading.mode();
     Effect::new(move |_| {
         let mode = mode.get();
         set_mode(mode.primary().tag(), mode.as_str());
     });
+    let arrangement = reading.arrangement();
+    Effect::new(move |_| set_layout(arrangement.get().as_str()));
 }
 
 /// `class` and the classes that hide an element outside `modes`, as a string of the page
