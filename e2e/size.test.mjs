@@ -11,8 +11,10 @@ const DIST = new URL("../dist/", import.meta.url).pathname;
 // 185 KiB since the viewer reads with serde and fetches with gloo-net (182,773 bytes then);
 // 195 KiB since the paged catalog (199,454 bytes then: its loading and year jump cost
 // 15.9 KB, after moving search to the worker had saved 4.9 KB; BENCHMARKS.md); 200 KiB
-// since issues carry regulators (202,290 bytes then: reading the map, 2.8 KB).
-const BUDGET = 200 * 1024;
+// since issues carry regulators (202,290 bytes then: reading the map, 2.8 KB); 210 KiB since
+// the regulator facet, side by side, and citing and sharing a card (211,221 bytes then:
+// 8.9 KB for the three, most of it their views and the citation rules).
+const BUDGET = 210 * 1024;
 
 test("the bundle stays within its size budget (brotli)", () => {
   const { parts, total } = bundleSizes(DIST);

@@ -56,7 +56,15 @@ fn link(site: &Site, entry: &Entry) -> String {
 /// for the feed reader to show.
 fn content(entry: &Entry) -> String {
     let html = Html::new();
-    render::card(&html, &ROOT, entry.issue, entry.item, false, &|_, _| None);
+    render::card(
+        &html,
+        &ROOT,
+        entry.issue,
+        entry.item,
+        false,
+        &|_, _| None,
+        render::Actions::None,
+    );
     html.finish()
 }
 

@@ -141,7 +141,15 @@ pub fn issue_page(site: &Site, issue: &Issue) -> String {
     for section in &issue.sections {
         let element = render::section(&html, &content, section);
         for item in &section.items {
-            render::card(&html, &element, issue, item, false, &|_, _| None);
+            render::card(
+                &html,
+                &element,
+                issue,
+                item,
+                false,
+                &|_, _| None,
+                render::Actions::None,
+            );
         }
     }
     render::footer(&html, &content, issue);

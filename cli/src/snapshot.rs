@@ -229,7 +229,15 @@ fn issue_view(html: &Html, parent: &Node, issue: &Issue) {
         html.word(&empty, "hidden", "");
         html.label(&empty, |u| u.section_empty);
         for item in &section.items {
-            render::card(html, &element, issue, item, false, &|_, _| None);
+            render::card(
+                html,
+                &element,
+                issue,
+                item,
+                false,
+                &|_, _| None,
+                render::Actions::Inert,
+            );
         }
     }
     render::footer(html, &content, issue);

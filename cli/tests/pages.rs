@@ -21,6 +21,8 @@ fn pages_archive_sitemap_and_robots_are_written_once() {
     assert!(page.contains("content=\"default-src 'none'; style-src 'sha256-"));
     assert_eq!(page.matches("<article class=\"nv-card\"").count(), 5);
     assert!(!page.contains("<script"));
+    // A card's actions need a script: a static page has none.
+    assert!(!page.contains("<div class=\"nv-card__actions\""));
     assert!(site
         .read("issues/index.html")
         .contains("<a class=\"nv-link\" href=\"cyber-041.html\">"));

@@ -34,6 +34,8 @@ fn the_newest_issue_goes_between_the_markers_once() {
     // The controls wait for the viewer, but for the language switch.
     assert!(shot.contains("<section class=\"nv-filter\" inert"));
     assert!(shot.contains("<form class=\"nv-search\" inert"));
+    // The cards' actions, as the viewer draws them, waiting for it.
+    assert_eq!(shot.matches("<div class=\"nv-card__actions\" inert>").count(), 5);
     assert!(shot.contains("<div class=\"nv-switch\" role=\"group\""));
     assert!(shot.contains("data-en=\"Search all issues\""));
     assert!(shot.contains("<section class=\"nv-footer__disclaimer\""));

@@ -12,6 +12,7 @@
 //! components in the app crate are thin views over these functions, and every rule worth
 //! testing is tested here with plain `cargo test` on the host.
 
+pub mod cite;
 pub mod filter;
 pub mod lang;
 pub mod markup;

@@ -229,8 +229,19 @@ pub fn contents<T: Tree>(t: &T, list: &T::Node, issue: &Issue, shows: impl Fn(&I
     }
 }
 
-/// One item's card: title, date, regulator, jurisdiction, body and source; `hidden` when a
-/// filter leaves it out.
+/// Whether a card carries its actions (copy link, cite, share), which need a script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Actions {
+    /// A page without scripts (static pages, feeds): none.
+    None,
+    /// The viewer's, which handles them.
+    Live,
+    /// The snapshot's, inert until the viewer takes its place.
+    Inert,
+}
+
+/// One item's card: title, date, regulator, jurisdiction, body, source and actions;
+/// `hidden` when a filter leaves it out.
 pub fn card<T: Tree>(
     t: &T,
     parent: &T::Node,
@@ -238,6 +249,7 @@ pub fn card<T: Tree>(
     item: &Item,
     hidden: bool,
     regional: Regional,
+    actions: Actions,
 ) {
     let article = t.element(parent, "article", "nv-card");
     let title_id = format!("{}--title", item.id);
@@ -289,6 +301,33 @@ pub fn card<T: Tree>(
         let url = t.element(&source, "span", "nv-card__url");
         t.word(&url, "lang", "en");
         t.text(&url, href);
+    }
+    if actions != Actions::None {
+        card_actions(t, &article, &title_id, actions);
+    }
+}
+
+/// Picks one of the interface's words.
+type Pick = fn(&Ui) -> &'static str;
+
+/// Copy link, Cite and Share (shown where the browser can share: `html[data-share]`), each
+/// described by the card's title; the viewer handles them by their `data-action`.
+fn card_actions<T: Tree>(t: &T, article: &T::Node, title_id: &str, actions: Actions) {
+    let bar = t.element(article, "div", "nv-card__actions");
+    if actions == Actions::Inert {
+        t.word(&bar, "inert", "");
+    }
+    let buttons: [(&str, &str, Pick); 3] = [
+        ("link", "nv-action", |u| u.copy_link),
+        ("cite", "nv-action", |u| u.cite),
+        ("share", "nv-action nv-action--share", |u| u.share),
+    ];
+    for (action, class, label) in buttons {
+        let button = t.element(&bar, "button", class);
+        t.word(&button, "type", "button");
+        t.word(&button, "data-action", action);
+        t.attr(&button, "aria-describedby", title_id);
+        t.label(&button, label);
     }
 }
 

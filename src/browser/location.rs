@@ -30,3 +30,11 @@ pub fn record_view(view: &ViewState, push: bool) {
         };
     }
 }
+
+/// The page's address without its query and fragment (where links to a view start).
+pub fn page_address() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}

@@ -6,6 +6,7 @@ pub mod document;
 pub mod fetch;
 pub mod location;
 pub mod region;
+pub mod share;
 pub mod snapshot;
 pub mod storage;
 pub mod worker;

@@ -2,16 +2,20 @@
 //! disclaimer and contacts.
 
 use leptos::prelude::*;
+use newsletter_core::cite::{citation, cite, item_link};
 use newsletter_core::filter::{shown_count, Filter, Visible};
 use newsletter_core::lang::Arrangement;
-use newsletter_core::render;
+use newsletter_core::render::{self, Actions};
 use newsletter_core::rendering::{render_steps, rendered_runs};
 use newsletter_core::ui::{fill, ui, Ui};
 use newsletter_core::{Issue, Parsed};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 use crate::browser::document::{for_each, reveal, scroll_to, set_title};
+use crate::browser::location::page_address;
 use crate::browser::region::region_name;
+use crate::browser::share::{copy_text, share};
 use crate::browser::snapshot;
 use crate::components::contents::ContentsNav;
 use crate::components::dom::Static;
@@ -111,14 +115,60 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
         })
         .collect_view();
 
+    // The cards' actions, handled here for every card at once (the cards are static
+    // content); what they did is announced in one live region.
+    let announced = RwSignal::new(None::<fn(&Ui) -> &'static str>);
+    let card_action = {
+        let issue = issue.clone();
+        move |event: web_sys::MouseEvent| {
+            let Some((action, item_id)) = action_of(&event) else {
+                return;
+            };
+            let Some(item) = issue
+                .items()
+                .map(|(_, i)| i)
+                .find(|i| i.id.as_str() == item_id)
+            else {
+                return;
+            };
+            let mode = mode.get_untracked();
+            let link = item_link(&page_address(), &issue, item, mode);
+            let issue = issue.clone();
+            let item = item.clone();
+            announced.set(None);
+            leptos::task::spawn_local(async move {
+                let done = match action.as_str() {
+                    "link" => copy_text(&link).await.map(|()| Some(ui_link_copied as _)),
+                    "cite" => {
+                        let citation = citation(&issue, &item, mode, &link);
+                        copy_text(&citation)
+                            .await
+                            .map(|()| Some(ui_citation_copied as _))
+                    }
+                    "share" => {
+                        let lang = mode.primary();
+                        let title = item.title.show(lang).text;
+                        // Cancelling the sheet is no failure: nothing to say.
+                        let _ = share(title, &cite(&issue, &item, lang, &link), &link).await;
+                        Ok(None)
+                    }
+                    _ => Ok(None),
+                };
+                announced.set(done.unwrap_or(Some(ui_copy_failed)));
+            });
+        }
+    };
+    let announcement = move || announced.get().map(|pick| view! { <Label pick /> });
+
     view! {
         <Warnings warnings=parsed.warnings />
+        <p class="nv-sr nv-announce" role="status">{announcement}</p>
         <div class="nv-layout" node_ref=layout>
             <div class="nv-side">
                 <FilterPanel issue=issue.clone() />
                 <ContentsNav issue=issue.clone() filter />
             </div>
-            <div class="nv-content">
+            <div class="nv-content" on:click=card_action>
                 {Static::build(|dom, parent| render::masthead(dom, parent, &issue))}
                 <div class="nv-status">
                     <p class="nv-count" role="status" lang=move || mode.get().primary().tag()>{count_text}</p>
@@ -153,6 +203,29 @@ fn ArrangementSwitch() -> impl IntoView {
             <Label pick=|u: &Ui| u.side_by_side />
         </button>
     }
+}
+
+/// The action of the card button an event came from, and the card's item id.
+fn action_of(event: &web_sys::MouseEvent) -> Option<(String, String)> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("[data-action]").ok()??;
+    let card = button.closest("article[data-item]").ok()??;
+    Some((
+        button.get_attribute("data-action")?,
+        card.get_attribute("data-item")?,
+    ))
+}
+
+fn ui_link_copied(u: &Ui) -> &'static str {
+    u.link_copied
+}
+
+fn ui_citation_copied(u: &Ui) -> &'static str {
+    u.citation_copied
+}
+
+fn ui_copy_failed(u: &Ui) -> &'static str {
+    u.copy_failed
 }
 
 /// The issue's name in `lang`: its series and number, else its id.
@@ -239,7 +312,8 @@ fn SectionView(
                     let items = &issue.sections[index].items[run];
                     filter.with_untracked(|f| {
                         for item in items {
-                            render::card(dom, parent, &issue, item, !f.shows(item), &region_name);
+                            let hidden = !f.shows(item);
+                            render::card(dom, parent, &issue, item, hidden, &region_name, Actions::Live);
                         }
                     });
                 })
