@@ -35,7 +35,11 @@ fn the_newest_issue_goes_between_the_markers_once() {
     assert!(shot.contains("<section class=\"nv-filter\" inert"));
     assert!(shot.contains("<form class=\"nv-search\" inert"));
     // The cards' actions, as the viewer draws them, waiting for it.
-    assert_eq!(shot.matches("<div class=\"nv-card__actions\" inert>").count(), 5);
+    assert_eq!(
+        shot.matches("<div class=\"nv-card__actions\" inert>")
+            .count(),
+        5
+    );
     assert!(shot.contains("<div class=\"nv-switch\" role=\"group\""));
     assert!(shot.contains("data-en=\"Search all issues\""));
     assert!(shot.contains("<section class=\"nv-footer__disclaimer\""));
