@@ -116,3 +116,15 @@ test("screenshots of each language, at phone and desktop widths, light and dark"
     }
   }
 });
+
+test("a screenshot of one card side by side, with its actions, filtered by regulator", async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(url("?lang=both&r=ftc"));
+  await page.waitForSelector(`${VIEWER_CARD}:not([hidden])`);
+  const file = `${OUT}desktop-card-both.png`;
+  await page.locator("body > main .nv-layout").screenshot({ path: file });
+  assert.ok(fs.statSync(file).size > 10_000, `${file} has content`);
+  await context.close();
+});
