@@ -623,9 +623,6 @@ pub struct Regulator {
 }
 
 impl Issue {
-    /// The name of the jurisdiction `code`: the issue's own; else what `regional` gives for
-    /// it in each language (the viewer asks the browser for its names of countries); else
-    /// the code itself.
     /// How an item's regulator is shown: as the item names it, else by the name of the
     /// regulator its `regulator_id` gives.
     pub fn regulator_name<'a>(&'a self, item: &'a Item) -> Option<&'a Text> {
@@ -635,6 +632,9 @@ impl Issue {
         })
     }
 
+    /// The name of the jurisdiction `code`: the issue's own; else what `regional` gives for
+    /// it in each language (the viewer asks the browser for its names of countries); else
+    /// the code itself.
     pub fn jurisdiction_name(
         &self,
         code: &Code,
