@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::filter::Filter;
 use crate::markup;
-use crate::model::{Code, Issue, Item, Text};
+use crate::model::{Code, Id, Issue, Item, Text};
 
 pub mod prebuilt;
 pub mod results;
@@ -47,6 +47,7 @@ impl Doc {
             zh: text.zh.as_deref().map(|s| markup::plain(s).into()),
             en: text.en.as_deref().map(|s| markup::plain(s).into()),
         };
+        let known = KnownRegulator::all_of(issue);
         issue
             .items()
             .map(|(_, item)| {
@@ -64,7 +65,7 @@ impl Doc {
                     .collect();
                 let body = plain_text(&item.body);
                 let regulator = issue.regulator_name(item).cloned();
-                let regulator_names = regulator_names(issue, item, || {
+                let regulator_names = regulator_names(&known, item, || {
                     let said = [Some(&title), regulator.as_ref(), Some(&body)];
                     let texts = said.into_iter().flatten().flat_map(Text::all);
                     fold(&texts.collect::<Vec<_>>().join("\n"))
@@ -144,28 +145,52 @@ impl Doc {
     }
 }
 
-/// The names and aliases, one a line, of each of `issue`'s regulators that `item` names by
-/// id, or whose name or alias its texts (`said`, folded; asked only if the issue has
-/// regulators) hold as written: whole words for a Latin name, anywhere for a Chinese one.
-fn regulator_names(issue: &Issue, item: &Item, said: impl FnOnce() -> String) -> String {
-    if issue.regulators.is_empty() {
+/// One of an issue's regulators as search looks for it: its id, its names and aliases as
+/// written (one a line), and each folded.
+struct KnownRegulator<'a> {
+    id: &'a Id,
+    lines: String,
+    folded: Vec<String>,
+}
+
+impl KnownRegulator<'_> {
+    /// `issue`'s regulators, their names folded once for all its items.
+    fn all_of(issue: &Issue) -> Vec<KnownRegulator<'_>> {
+        issue
+            .regulators
+            .iter()
+            .map(|(id, regulator)| {
+                let names = regulator
+                    .name
+                    .all()
+                    .chain(regulator.aliases.iter().map(String::as_str));
+                let mut lines = String::new();
+                let mut folded = Vec::new();
+                for name in names {
+                    lines.push_str(name);
+                    lines.push('\n');
+                    folded.push(fold(name.trim()));
+                }
+                KnownRegulator { id, lines, folded }
+            })
+            .collect()
+    }
+}
+
+/// The names and aliases, one a line, of each `known` regulator that `item` names by id, or
+/// whose name or alias its texts (`said`, folded; asked only if there are regulators) hold
+/// as written: whole words for a Latin name, anywhere for a Chinese one.
+fn regulator_names(known: &[KnownRegulator], item: &Item, said: impl FnOnce() -> String) -> String {
+    if known.is_empty() {
         return String::new();
     }
     let said = said();
     let mut names = String::new();
-    for (id, regulator) in &issue.regulators {
-        let all: Vec<&str> = regulator
-            .name
-            .all()
-            .chain(regulator.aliases.iter().map(String::as_str))
-            .collect();
-        let named = item.regulator_id.as_ref() == Some(id)
-            || all.iter().any(|name| mentions(&said, &fold(name.trim())));
+    for regulator in known {
+        let named = item.regulator_id.as_ref() == Some(regulator.id)
+            || regulator.folded.iter().any(|name| mentions(&said, name));
         if named {
-            for name in all {
-                names.push_str(name);
-                names.push('\n');
-            }
+            names.push_str(&regulator.lines);
         }
     }
     names
