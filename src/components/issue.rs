@@ -137,24 +137,23 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
             let item = item.clone();
             announced.set(None);
             leptos::task::spawn_local(async move {
-                let done = match action.as_str() {
-                    "link" => copy_text(&link).await.map(|()| Some(ui_link_copied as _)),
-                    "cite" => {
-                        let citation = citation(&issue, &item, mode, &link);
-                        copy_text(&citation)
-                            .await
-                            .map(|()| Some(ui_citation_copied as _))
-                    }
+                let (text, copied): (String, fn(&Ui) -> &'static str) = match action.as_str() {
+                    "link" => (link, |u| u.link_copied),
+                    "cite" => (citation(&issue, &item, mode, &link), |u| u.citation_copied),
                     "share" => {
                         let lang = mode.primary();
                         let title = item.title.show(lang).text;
                         // Cancelling the sheet is no failure: nothing to say.
                         let _ = share(title, &cite(&issue, &item, lang, &link), &link).await;
-                        Ok(None)
+                        return;
                     }
-                    _ => Ok(None),
+                    _ => return,
                 };
-                announced.set(done.unwrap_or(Some(ui_copy_failed)));
+                let said = match copy_text(&text).await {
+                    Ok(()) => copied,
+                    Err(_) => |u: &Ui| u.copy_failed,
+                };
+                announced.set(Some(said));
             });
         }
     };
@@ -214,18 +213,6 @@ fn action_of(event: &web_sys::MouseEvent) -> Option<(String, String)> {
         button.get_attribute("data-action")?,
         card.get_attribute("data-item")?,
     ))
-}
-
-fn ui_link_copied(u: &Ui) -> &'static str {
-    u.link_copied
-}
-
-fn ui_citation_copied(u: &Ui) -> &'static str {
-    u.citation_copied
-}
-
-fn ui_copy_failed(u: &Ui) -> &'static str {
-    u.copy_failed
 }
 
 /// The issue's name in `lang`: its series and number, else its id.
