@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use newsletter_core::cite::{citation, cite, item_link};
 use newsletter_core::filter::{shown_count, Filter, Visible};
 use newsletter_core::lang::Arrangement;
+use newsletter_core::markup::plain;
 use newsletter_core::render::{self, Actions};
 use newsletter_core::rendering::{render_steps, rendered_runs};
 use newsletter_core::ui::{fill, ui, Ui};
@@ -142,9 +143,10 @@ pub fn IssueView(parsed: Parsed<Arc<Issue>>) -> impl IntoView {
                     "cite" => (citation(&issue, &item, mode, &link), |u| u.citation_copied),
                     "share" => {
                         let lang = mode.primary();
-                        let title = item.title.show(lang).text;
+                        // The title as read (its markup, like the citation's, plain).
+                        let title = plain(item.title.show(lang).text);
                         // Cancelling the sheet is no failure: nothing to say.
-                        let _ = share(title, &cite(&issue, &item, lang, &link), &link).await;
+                        let _ = share(&title, &cite(&issue, &item, lang, &link), &link).await;
                         return;
                     }
                     _ => return,
