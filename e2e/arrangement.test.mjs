@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { harness } from "./harness.mjs";
-import { VIEWER_CARD } from "./browser.mjs";
+import { openViewer } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const SAMPLE = JSON.parse(fs.readFileSync(`${DIST}issues/cyber-041.json`, "utf8"));
@@ -28,12 +28,7 @@ const h = harness({
 
 async function open(path, { width = 1280, height = 900, context } = {}) {
   context ??= await h.browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(h.url(path));
-  await page.waitForSelector(`${VIEWER_CARD}:not([hidden])`);
-  return { context, page, errors };
+  return { context, ...(await openViewer(context, h.url(path))) };
 }
 
 /** The boxes of an item's title lines and body paragraphs, by language. */

@@ -40,6 +40,19 @@ const SHOWN = (elements) => {
   return elements.map(walk);
 };
 
+/**
+ * A new page of `context` at `url`, once a card of the viewer shows, and the uncaught
+ * errors it throws (filled as they happen).
+ */
+export async function openViewer(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector(`${VIEWER_CARD}:not([hidden])`);
+  return { page, errors };
+}
+
 export const shownTexts = (page, selector) => page.$$eval(selector, SHOWN);
 export const shownText = async (page, selector) => (await shownTexts(page, selector)).join("\n");
 

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { harness } from "./harness.mjs";
-import { VIEWER_CARD } from "./browser.mjs";
+import { openViewer } from "./browser.mjs";
 
 const DIST = new URL("../dist/", import.meta.url).pathname;
 const h = harness({ root: DIST, base: "/news/" });
@@ -21,12 +21,7 @@ async function open(path, { width = 1280, height = 900, share = false } = {}) {
       };
     });
   }
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(h.url(path));
-  await page.waitForSelector(`${VIEWER_CARD}:not([hidden])`);
-  return { context, page, errors };
+  return { context, ...(await openViewer(context, h.url(path))) };
 }
 
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
