@@ -6,7 +6,8 @@
 //! jurisdiction filter ([`filter`]), the issue's content as elements ([`render`]), rendering an
 //! issue in steps ([`rendering`]), the view state
 //! carried by the page's URL ([`url`]), language choice ([`lang`]), light and dark
-//! ([`theme`]), searching the archive ([`search`]) and the interface's own words ([`ui`]).
+//! ([`theme`]), what offline reading keeps ([`offline`]), searching the archive
+//! ([`search`]) and the interface's own words ([`ui`]).
 //!
 //! It must not depend on `leptos`, `web_sys` or anything else that needs a browser: the
 //! components in the app crate are thin views over these functions, and every rule worth
@@ -17,6 +18,7 @@ pub mod filter;
 pub mod lang;
 pub mod markup;
 pub mod model;
+pub mod offline;
 pub mod paging;
 pub mod parse;
 pub mod render;

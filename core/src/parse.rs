@@ -57,6 +57,10 @@ pub enum LoadError {
     /// The request did not complete (offline, connection dropped, blocked).
     #[error("{file}: could not be fetched ({detail})")]
     Network { file: String, detail: String },
+    /// The request did not complete while the browser is offline, and no copy was kept for
+    /// offline reading (`offline`).
+    #[error("{file}: not saved for offline reading, and the browser is offline")]
+    Offline { file: String },
     /// The server answered with an error status.
     #[error("{file}: the server answered {status}")]
     Http { file: String, status: u16 },
@@ -97,7 +101,10 @@ impl LoadError {
     /// Whether trying again may help (network trouble, server errors), as opposed to a
     /// file that will read the same way next time.
     pub fn retryable(&self) -> bool {
-        matches!(self, LoadError::Network { .. } | LoadError::Http { .. })
+        matches!(
+            self,
+            LoadError::Network { .. } | LoadError::Offline { .. } | LoadError::Http { .. }
+        )
     }
 
     fn invalid(file: &str, place: impl Into<String>, message: impl Into<String>) -> LoadError {
