@@ -27,6 +27,9 @@ const common = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The search worker, and the service worker of offline reading.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
