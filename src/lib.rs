@@ -11,6 +11,7 @@
 pub mod browser;
 pub mod components;
 pub mod files;
+pub mod offline;
 pub mod shelf;
 pub mod state;
 

@@ -11,6 +11,7 @@ use newsletter_core::paging::PagedCatalog;
 use newsletter_core::{Catalog, LoadError, Problem};
 
 use crate::files::load_page;
+use crate::offline::Offline;
 use crate::state::UrlState;
 
 /// The catalog loaded so far, shared by the picker, the reader and search.
@@ -22,6 +23,8 @@ pub struct Shelf {
     /// The pages the last fetch could not load; [`Shelf::retry`] tries that fetch again.
     failures: RwSignal<Vec<LoadError>>,
     failed: StoredValue<Option<Want>>,
+    /// Offline reading: each page read is kept.
+    offline: Offline,
 }
 
 /// Why pages were fetched, to do it again on a retry.
@@ -35,8 +38,9 @@ enum Want {
 }
 
 impl Shelf {
-    pub fn new(first: Catalog) -> Shelf {
+    pub fn new(first: Catalog, offline: Offline) -> Shelf {
         Shelf {
+            offline,
             paged: RwSignal::new(PagedCatalog::new(first)),
             warnings: RwSignal::new(Vec::new()),
             failures: RwSignal::new(Vec::new()),
@@ -51,6 +55,11 @@ impl Shelf {
 
     pub fn with_untracked<R>(&self, read: impl FnOnce(&PagedCatalog) -> R) -> R {
         self.paged.with_untracked(read)
+    }
+
+    /// Offline reading, which keeps the pages read.
+    pub fn offline(&self) -> Offline {
+        self.offline
     }
 
     pub fn warnings(&self) -> Vec<Problem> {
@@ -96,7 +105,11 @@ impl Shelf {
                 Want::Date(date) => paged.ask_date(date),
             })
             .unwrap_or_default();
-        let results = join_all(asks.iter().map(|(_, file)| load_page(file.clone()))).await;
+        let results = join_all(
+            asks.iter()
+                .map(|(_, file)| load_page(file.clone(), self.offline)),
+        )
+        .await;
         let mut warnings = Vec::new();
         let mut failures = Vec::new();
         let fetched = !asks.is_empty();

@@ -10,6 +10,7 @@ use newsletter_viewer::components::issue::IssueView;
 use newsletter_viewer::components::loading::Load;
 use newsletter_viewer::components::text::DocumentMode;
 use newsletter_viewer::files::shared;
+use newsletter_viewer::offline::Offline;
 use newsletter_viewer::shelf::Shelf;
 use newsletter_viewer::state::{Reading, Remembered, UrlState};
 use std::sync::Arc;
@@ -352,7 +353,7 @@ async fn the_issue_picker_lists_every_issue_as_plain_text_with_the_newest_chosen
             },
             vec![],
         ));
-        view! { <IssuePicker shelf=Shelf::new(catalog) /> }
+        view! { <IssuePicker shelf=Shelf::new(catalog, Offline::start()) /> }
     });
     handle.forget();
     tick().await;

@@ -8,7 +8,7 @@ use newsletter_core::LoadError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::window;
+use super::{offline, window};
 
 /// Fetches `url` (relative to the page) as UTF-8 text, bad sequences read as U+FFFD as the
 /// browser's own `text()` would. `file` names it in error messages.
@@ -17,17 +17,28 @@ use super::window;
 /// script starts ahead ([`take_early`]), so the host's cache headers apply. A file larger
 /// than [`MAX_FILE_BYTES`] is refused before its body is read when the server says its
 /// size, and as soon as that much has arrived when it does not.
+///
+/// When the host cannot be reached, the copy kept for offline reading is read, if there is
+/// one. (The service worker answers with it too, but a page opened before the worker
+/// started is not the worker's.)
 pub async fn fetch_text(url: &str, file: &str) -> Result<String, LoadError> {
-    let response = match take_early(url) {
+    let sent = match take_early(url) {
         Some(request) => JsFuture::from(request)
             .await
             .and_then(|response| response.dyn_into::<web_sys::Response>())
             .map(Response::from)
-            .map_err(|error| network(file, js_message(&error)))?,
+            .map_err(|error| js_message(&error)),
         None => Request::get(url)
             .send()
             .await
-            .map_err(|error| network(file, error.to_string()))?,
+            .map_err(|error| error.to_string()),
+    };
+    let response = match sent {
+        Ok(response) => response,
+        Err(detail) => match offline::kept_copy(url).await {
+            Some(kept) => Response::from(kept),
+            None => return Err(network(file, detail)),
+        },
     };
     if !response.ok() {
         return Err(LoadError::Http {
@@ -104,11 +115,15 @@ fn take_early(url: &str) -> Option<Promise> {
     request.dyn_into().ok()
 }
 
-/// A request of `file` that did not complete (offline, dropped, blocked): trying again may help.
+/// A request of `file` that did not complete (offline, dropped, blocked): trying again may
+/// help. Offline, the file was not kept for offline reading (the service worker answers
+/// with the kept copy when there is one).
 fn network(file: &str, detail: String) -> LoadError {
-    LoadError::Network {
-        file: file.to_owned(),
-        detail,
+    let file = file.to_owned();
+    if offline::online() {
+        LoadError::Network { file, detail }
+    } else {
+        LoadError::Offline { file }
     }
 }
 

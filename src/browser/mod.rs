@@ -5,6 +5,7 @@ pub mod crash;
 pub mod document;
 pub mod fetch;
 pub mod location;
+pub mod offline;
 pub mod region;
 pub mod share;
 pub mod snapshot;

@@ -10,10 +10,12 @@ use crate::browser::storage::{stored, LANG_KEY, LAYOUT_KEY};
 use crate::components::bar::{IssuePicker, LangSwitch, PageFailures, ThemeSwitch};
 use crate::components::issue::{issue_heading, IssueView};
 use crate::components::loading::{Load, Loaded};
+use crate::components::offline::OfflinePanel;
 use crate::components::search::{Search, SearchBox, SearchResults};
 use crate::components::text::{DocumentMode, Label, Line};
 use crate::components::Warnings;
 use crate::files::{load_catalog, load_issue};
+use crate::offline::Offline;
 use crate::shelf::Shelf;
 use crate::state::{use_reading, use_url, Reading, Remembered, UrlState};
 
@@ -35,12 +37,14 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
     provide_context(url);
     provide_context(reading);
     provide_context(Search::new());
-    let catalog = Load::new(|| Some(load_catalog()));
+    let offline = Offline::start();
+    provide_context(offline);
+    let catalog = Load::new(move || Some(load_catalog(offline)));
     // The catalog's pages loaded so far, from its first page on.
     let shelf = Memo::new(move |_| {
         catalog
             .value()
-            .map(|parsed| Shelf::new(Catalog::clone(&parsed.value)))
+            .map(|parsed| Shelf::new(Catalog::clone(&parsed.value), offline))
     });
     let query = url.query();
     let searching = move || query.get().is_some();
@@ -85,6 +89,7 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
             <Loaded load=catalog render />
         </main>
         <footer class="nv-colophon">
+            {move || shelf.get().map(|shelf| view! { <OfflinePanel shelf /> })}
             <a class="nv-colophon__top" href="#main"><Label pick=|u: &Ui| u.back_to_top /></a>
         </footer>
     }
@@ -107,6 +112,7 @@ fn Reader(shelf: Shelf) -> impl IntoView {
     });
     // An issue not listed yet whose file turned out not to be there (or another issue's).
     let missing = RwSignal::new(None::<String>);
+    let offline = expect_context::<Offline>();
     let file = Memo::new(move |_| selected.get().ok().flatten());
     // One load for the reader's issue: switching issues keeps the old one on screen (with a
     // progress bar) until the new one is ready. Nothing loads for an unknown id.
@@ -114,7 +120,7 @@ fn Reader(shelf: Shelf) -> impl IntoView {
         let file = file.get()?;
         let wanted = chosen.get_untracked();
         Some(async move {
-            let result = load_issue(file).await;
+            let result = load_issue(file, offline).await;
             let listed = |id: &str| shelf.with_untracked(|paged| paged.find(id).is_some());
             match (&wanted, &result) {
                 (Some(id), Err(LoadError::Http { status: 404, .. })) if !listed(id) => {

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 use newsletter_core::theme::ThemeChoice;
-use newsletter_core::ui::{entry_label, theme_label, Ui};
+use newsletter_core::ui::{entry_label, theme_label, ui, Ui};
+use newsletter_core::CatalogEntry;
 use newsletter_core::{Lang, LangMode};
 use web_sys::Node;
 
@@ -83,9 +84,20 @@ pub fn IssuePicker(shelf: Shelf) -> impl IntoView {
     // One list, built straight into the DOM (a catalog may list thousands of issues), and
     // built again only when pages arrive. An <option> holds plain text, so it cannot carry
     // both languages the way the cards do: a language switch relabels the options in
-    // place, which costs a tenth of rebuilding them. A newly chosen issue only moves the
-    // select's value.
+    // place, which costs a tenth of rebuilding them. A newly chosen issue moves the select's
+    // value, and relabels them for the offline marks.
     let list = NodeRef::<leptos::html::Select>::new();
+    // An issue kept for offline reading says so; not the one shown, which is always kept
+    // once read (and so the select shows what index.html's snapshot shows).
+    let offline = shelf.offline();
+    let label = move |entry: &CatalogEntry, lang: Lang, chosen: &str| {
+        let label = entry_label(entry, lang);
+        if entry.id.as_str() != chosen && offline.is_kept_untracked(entry.file.as_str()) {
+            format!("{label} · {}", ui(lang).available_offline)
+        } else {
+            label
+        }
+    };
     let add_options = move |dom: &Dom, list: &Node, lang: Lang, chosen: &str| {
         shelf.with_untracked(|paged| {
             for entry in paged.entries() {
@@ -94,7 +106,7 @@ pub fn IssuePicker(shelf: Shelf) -> impl IntoView {
                 if entry.id.as_str() == chosen {
                     set_word(&option, "selected", "");
                 }
-                dom.text(&option, &entry_label(entry, lang));
+                dom.text(&option, &label(entry, lang, chosen));
             }
         })
     };
@@ -105,6 +117,8 @@ pub fn IssuePicker(shelf: Shelf) -> impl IntoView {
     };
     Effect::new(move |before: Option<(usize, Lang)>| {
         let now = (listed.get(), mode.get().primary());
+        offline.track();
+        selected.track();
         let (Some(before), Some(select)) = (before, list.get_untracked()) else {
             return now;
         };
@@ -115,12 +129,19 @@ pub fn IssuePicker(shelf: Shelf) -> impl IntoView {
             select.set_text_content(None);
             add_options(&Dom::new(), &select, lang, &chosen);
             select.set_value(&chosen);
-        } else if lang != before.1 {
+        } else {
+            // Another language, other issues kept, or another issue shown.
+            let chosen = selected.get_untracked();
             let options = select.children();
             shelf.with_untracked(|paged| {
                 for (i, entry) in paged.entries().iter().enumerate() {
-                    if let Some(option) = options.item(i as u32) {
-                        option.set_text_content(Some(&entry_label(entry, lang)));
+                    // Only those that change: setting the same text repaints the select.
+                    let text = label(entry, lang, &chosen);
+                    match options.item(i as u32) {
+                        Some(option) if option.text_content().as_deref() != Some(&text) => {
+                            option.set_text_content(Some(&text))
+                        }
+                        _ => {}
                     }
                 }
             });

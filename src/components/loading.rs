@@ -20,6 +20,7 @@ use std::future::Future;
 use std::rc::Rc;
 
 use crate::browser::document::reveal;
+use crate::components::offline::BothLanguages;
 use crate::components::text::Label;
 
 /// A file loaded by a loader that may run again (another issue chosen, a retry).
@@ -117,9 +118,19 @@ fn ErrorPanel(error: LoadError, retry: impl Fn() + Send + Sync + 'static) -> imp
     // The first content is in place: the page may be painted.
     Effect::new(|_| reveal());
     let retryable = error.retryable();
+    // Offline, a file never saved: said in both languages, with where saved issues are.
+    let heading = if matches!(error, LoadError::Offline { .. }) {
+        view! {
+            <h1 class="nv-error__title"><BothLanguages pick=|u: &Ui| u.offline_unsaved /></h1>
+            <p><BothLanguages pick=|u: &Ui| u.offline_hint /></p>
+        }
+        .into_any()
+    } else {
+        view! { <h1 class="nv-error__title"><Label pick=|u: &Ui| u.load_failed /></h1> }.into_any()
+    };
     view! {
         <div class="nv-error" role="alert">
-            <h1 class="nv-error__title"><Label pick=|u: &Ui| u.load_failed /></h1>
+            {heading}
             <ul class="nv-error__list">
                 <li><code lang="en">{error.to_string()}</code></li>
             </ul>

@@ -7,6 +7,7 @@ pub mod dom;
 pub mod filter;
 pub mod issue;
 pub mod loading;
+pub mod offline;
 pub mod search;
 pub mod text;
 
