@@ -70,6 +70,9 @@ for (const [width, height] of [[1280, 900], [360, 740]]) {
               if (await toggle.isVisible()) await toggle.click();
             }
           }
+          // And the list of offline reading, at the foot of the page.
+          await p.click(".nv-offline__open");
+          await p.waitForSelector(".nv-offline__issue");
           assert.deepEqual(await axe(p), []);
           await context.close();
         });

@@ -13,14 +13,18 @@ const brotli = (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.const
 export const isWorker = (file) => path.basename(file).startsWith("search-worker");
 
 /** `{ name: { raw, brotli } }` for each part of the page's first download in `dist`, and
- * their brotli total; the search worker's files apart (`worker`, `workerTotal`). */
+ * their brotli total; the search worker's files apart (`worker`, `workerTotal`), and the
+ * service worker's size (`serviceWorker`). */
 export function bundleSizes(dist) {
   const parts = {};
   const worker = {};
   const add = (name, bytes, into = parts) => (into[name] = { raw: bytes.length, brotli: brotli(bytes) });
   // Also the glue's snippets (snippets/…/*.js), which the page loads with it.
+  // Not the service worker (sw.js), which the page registers once it has loaded.
+  const offline = {};
   for (const f of fs.readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js|css)$/.test(f))) {
-    add(f.replace(/-[0-9a-f]{12,}/g, ""), fs.readFileSync(path.join(dist, f)), isWorker(f) ? worker : parts);
+    const group = f === "sw.js" ? offline : isWorker(f) ? worker : parts;
+    add(f.replace(/-[0-9a-f]{12,}/g, ""), fs.readFileSync(path.join(dist, f)), group);
   }
   const html = fs.readFileSync(path.join(dist, "index.html"), "utf8");
   const styles = inlineStyles(html);
@@ -28,5 +32,5 @@ export function bundleSizes(dist) {
   const scripts = inlineScripts(html);
   if (scripts.length > 0) add("index.html <script>", Buffer.from(scripts.join("\n")));
   const sum = (group) => Object.values(group).reduce((total, part) => total + part.brotli, 0);
-  return { parts, total: sum(parts), worker, workerTotal: sum(worker) };
+  return { parts, total: sum(parts), worker, workerTotal: sum(worker), serviceWorker: sum(offline) };
 }

@@ -18,9 +18,9 @@ test("the policy is strict", () => {
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
   assert.ok(meta, "index.html carries the policy");
   // One hash for each inline script of the page (trunk's loader, the loading note's timer,
-  // the reading mode, the early requests, the snapshot's).
+  // the service worker's registration, the reading mode, the early requests, the snapshot's).
   const inline = inlineScripts(html).length;
-  assert.equal(inline, 5);
+  assert.equal(inline, 6);
   // And one for each style sheet, inlined into the page by the build.
   const styles = inlineStyles(html).length;
   assert.equal(styles, 4);
@@ -29,6 +29,22 @@ test("the policy is strict", () => {
     assert.match(policy, new RegExp(`script-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){${inline}} 'wasm-unsafe-eval'`));
     assert.match(policy, new RegExp(`style-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){${styles}};`));
     assert.match(policy, /connect-src 'self'/);
+    // Offline reading: the service worker, and the manifest.
+    assert.match(policy, /worker-src 'self'; manifest-src 'self'/);
+    const directives = policy.split("; ").map((d) => d.split(" ")[0]);
+    assert.deepEqual(directives.slice(0, 11), [
+      "default-src",
+      "script-src",
+      "style-src",
+      "img-src",
+      "font-src",
+      "connect-src",
+      "worker-src",
+      "manifest-src",
+      "base-uri",
+      "form-action",
+      "object-src",
+    ]);
     assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'|https?:|\*/);
   }
   assert.match(POLICY, /frame-ancestors 'none'/);
@@ -49,6 +65,10 @@ test("the viewer works under the policy with nothing blocked", async () => {
   await page.waitForFunction(() => document.documentElement.lang === "zh");
   await page.click("[data-code=US] input");
   await page.waitForFunction(() => document.querySelectorAll("article.nv-card:not([hidden])").length === 1);
+  // The service worker starts, and the manifest loads, under the policy.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const cdp = await context.newCDPSession(page);
+  assert.deepEqual((await cdp.send("Page.getAppManifest")).errors, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
 
   const ran = await page.evaluate(async () => {

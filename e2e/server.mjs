@@ -5,6 +5,9 @@ import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
 
+/** The Content-Type of a file, by its extension. */
+export const contentType = (file) => TYPES[path.extname(file)] ?? "application/octet-stream";
+
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -12,6 +15,8 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
 
 /**
@@ -37,7 +42,7 @@ export function serve({ root, port = 0, base = "/", headers = {}, route = () => 
     try {
       const body = await fs.readFile(file);
       res.writeHead(200, {
-        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "content-type": contentType(file),
         ...headers,
       });
       res.end(body);

@@ -13,8 +13,9 @@ const DIST = new URL("../dist/", import.meta.url).pathname;
 // 15.9 KB, after moving search to the worker had saved 4.9 KB; BENCHMARKS.md); 200 KiB
 // since issues carry regulators (202,290 bytes then: reading the map, 2.8 KB); 210 KiB since
 // the regulator facet, side by side, and citing and sharing a card (211,221 bytes then:
-// 8.9 KB for the three, most of it their views and the citation rules).
-const BUDGET = 210 * 1024;
+// 8.9 KB for the three, most of it their views and the citation rules); 220 KiB since
+// offline reading (224,852 bytes then: 13.6 KB, of which the list of issues to save 6.0).
+const BUDGET = 220 * 1024;
 
 test("the bundle stays within its size budget (brotli)", () => {
   const { parts, total } = bundleSizes(DIST);
