@@ -44,6 +44,9 @@ for (const [width, height] of [[360, 740], [1280, 900]]) {
       const problems = watchProblems(page);
       await page.goto(h.url(`?lang=${lang}`));
       await page.waitForSelector(VIEWER_CARD, { state: "attached" });
+      // The catalog's titles in the list of offline reading too.
+      await page.click(".nv-offline__open");
+      await page.waitForSelector(".nv-offline__issue");
       await page.waitForTimeout(200);
 
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
