@@ -97,7 +97,7 @@ async function page(request) {
     waiting.postMessage("take-over");
     return new Response("", { headers: { Refresh: "0" } });
   }
-  return (await caches.match(PAGE, { cacheName: APP_CACHE })) ?? fetch(request);
+  return appFile(request, PAGE);
 }
 
 async function appFile(request, bare) {

@@ -75,9 +75,6 @@ pub async fn keep_text(url: &str, text: &str) -> Result<(), JsValue> {
 
 /// The kept copy of the file at `url`, if there is one.
 pub async fn kept_copy(url: &str) -> Option<Response> {
-    if !available() {
-        return None;
-    }
     let cache = cache().await.ok()?;
     JsFuture::from(cache.match_with_str(url))
         .await

@@ -38,7 +38,6 @@ pub fn Viewer(url: UrlState, reading: Reading) -> impl IntoView {
     provide_context(reading);
     provide_context(Search::new());
     let offline = Offline::start();
-    provide_context(offline);
     let catalog = Load::new(move || Some(load_catalog(offline)));
     // The catalog's pages loaded so far, from its first page on.
     let shelf = Memo::new(move |_| {
@@ -112,7 +111,7 @@ fn Reader(shelf: Shelf) -> impl IntoView {
     });
     // An issue not listed yet whose file turned out not to be there (or another issue's).
     let missing = RwSignal::new(None::<String>);
-    let offline = expect_context::<Offline>();
+    let offline = shelf.offline();
     let file = Memo::new(move |_| selected.get().ok().flatten());
     // One load for the reader's issue: switching issues keeps the old one on screen (with a
     // progress bar) until the new one is ready. Nothing loads for an unknown id.
